@@ -1,0 +1,13 @@
+package org.grassroots.center;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Centers and stations, star evaluations, upgrade tasks, duty rosters, room bookings, activities, the public map and 15-minute coverage. */
+@SpringBootApplication
+public class CenterServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CenterServiceApplication.class, args);
+	}
+}

@@ -20,6 +20,9 @@ import org.grassroots.defaults.feign.InternalTokenRelay;
 import org.grassroots.defaults.idempotency.IdempotencyFilter;
 import org.grassroots.defaults.idempotency.IdempotencyStore;
 import org.grassroots.defaults.openapi.OpenApiDefaults;
+import org.grassroots.defaults.privacy.PersonalDataAudit;
+import org.grassroots.defaults.privacy.PersonalDataCipher;
+import org.grassroots.defaults.privacy.PersonalDataProperties;
 import org.grassroots.defaults.problem.ProblemCatalog;
 import org.grassroots.defaults.problem.ProblemErrorController;
 import org.grassroots.defaults.problem.ProblemHandler;
@@ -66,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
-@EnableConfigurationProperties(InternalTokenProperties.class)
+@EnableConfigurationProperties({ InternalTokenProperties.class, PersonalDataProperties.class })
 @EnableScheduling
 public class ServiceDefaultsAutoConfiguration {
 
@@ -176,6 +179,20 @@ public class ServiceDefaultsAutoConfiguration {
 	IdempotencyStore idempotencyStore(JdbcClient jdbc, TransactionTemplate tx,
 			@Value("${grassroots.idempotency.retention:PT24H}") Duration retention) {
 		return new IdempotencyStore(jdbc, tx, retention);
+	}
+
+	// ---- personal data ------------------------------------------------------------------------------------
+
+	/** Only where keys are configured: a service that stores personal data fails at start without them. */
+	@Bean
+	@ConditionalOnProperty(prefix = "grassroots.privacy", name = "active-key")
+	PersonalDataCipher personalDataCipher(PersonalDataProperties properties) {
+		return new PersonalDataCipher(properties);
+	}
+
+	@Bean
+	PersonalDataAudit personalDataAudit(JdbcClient jdbc) {
+		return new PersonalDataAudit(jdbc);
 	}
 
 	// ---- events -------------------------------------------------------------------------------------------

@@ -14,6 +14,17 @@ public final class TestInfrastructure {
 
 	private static final Map<String, DatabaseCredentials> DATABASES = new ConcurrentHashMap<>();
 
+	/** Personal-data keys for this test JVM: random, so no test can depend on a fixed ciphertext. */
+	public static final String PRIVACY_KEY = randomKey();
+
+	public static final String BLIND_INDEX_KEY = randomKey();
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return java.util.Base64.getEncoder().encodeToString(key);
+	}
+
 	private TestInfrastructure() {
 	}
 
@@ -39,5 +50,8 @@ public final class TestInfrastructure {
 		registry.add("spring.flyway.password", db::ownerPassword);
 		registry.add("spring.data.redis.url", () -> redis().url());
 		registry.add("grassroots.security.internal-token.jwk-set", TestTokens::jwkSetJson);
+		registry.add("grassroots.privacy.encryption-keys.test-1", () -> PRIVACY_KEY);
+		registry.add("grassroots.privacy.active-key", () -> "test-1");
+		registry.add("grassroots.privacy.blind-index-key", () -> BLIND_INDEX_KEY);
 	}
 }

@@ -49,6 +49,8 @@ public class ServiceDefaultsMigrations implements FlywayMigrationStrategy {
 			s.execute("grant select, insert, update, delete on all tables in schema public to " + appRole);
 			s.execute("grant usage, select on all sequences in schema public to " + appRole);
 			s.execute("revoke all on flyway_schema_history, flyway_history_service_defaults from " + appRole);
+			// the audit of personal-data reads is append-only for the application
+			s.execute("revoke update, delete, truncate on personal_data_access from " + appRole);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not grant the application role " + appRole, ex);

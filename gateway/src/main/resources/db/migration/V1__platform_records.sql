@@ -19,7 +19,7 @@ create table integrator_client (
     key_prefix            text        not null,
     key_hash              text        not null,
     scopes                text[]      not null default '{}',
-    rate_limit_per_minute integer     not null check (rate_limit_per_minute between 1 and 100000),
+    rate_limit_per_minute integer     not null check (rate_limit_per_minute between 1 and 6000000),
     allowed_ips           cidr[],
     status                text        not null default 'ACTIVE' check (status in ('ACTIVE', 'REVOKED')),
     created_at            timestamptz not null default now(),

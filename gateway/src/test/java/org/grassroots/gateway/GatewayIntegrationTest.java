@@ -123,7 +123,7 @@ public abstract class GatewayIntegrationTest {
 	protected WebTestClient client() {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(20))
+			.responseTimeout(Duration.ofSeconds(60))
 			.build();
 	}
 

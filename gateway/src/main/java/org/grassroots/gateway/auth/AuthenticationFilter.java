@@ -130,7 +130,7 @@ public class AuthenticationFilter implements WebFilter, Ordered {
 				return PersonClaims.toCaller(claims, oidc);
 			}
 			catch (InvalidClaimsException ex) {
-				throw invalidToken("invalid-token.detail.claims", ex.claim());
+				throw invalidToken("token-invalid.detail.claims", ex.claim());
 			}
 		}).onErrorMap(ProblemException.class, this::withChallenge).flatMap(caller -> {
 			if (caller.tenant() == null) {

@@ -75,7 +75,7 @@ class IntegratorClientController {
 
 	/** A client to issue. */
 	record NewClient(@NotBlank @Size(max = 100) String name, @Size(max = 50) List<String> scopes,
-			@Min(1) @Max(100_000) Integer rateLimitPerMinute, @Size(max = 50) List<String> allowedIps) {
+			@Min(1) @Max(6_000_000) Integer rateLimitPerMinute, @Size(max = 50) List<String> allowedIps) {
 	}
 
 }

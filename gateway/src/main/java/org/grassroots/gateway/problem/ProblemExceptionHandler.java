@@ -90,7 +90,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 				return ProblemException.of(ProblemType.MALFORMED_REQUEST);
 			}
 			if (input.getReason() != null && input.getReason().contains("request body")) {
-				return ProblemException.of(ProblemType.MALFORMED_REQUEST, "malformed-request.detail.missing-body");
+				return ProblemException.of(ProblemType.MALFORMED_REQUEST, "malformed-body.detail.missing-body");
 			}
 			return ProblemException.of(ProblemType.BAD_REQUEST);
 		}

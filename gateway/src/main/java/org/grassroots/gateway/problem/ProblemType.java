@@ -8,11 +8,11 @@ import org.springframework.http.HttpStatus;
  */
 public enum ProblemType {
 
-	MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST),
-	VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST),
+	MALFORMED_REQUEST("malformed-body", HttpStatus.BAD_REQUEST),
+	VALIDATION_FAILED("validation", HttpStatus.BAD_REQUEST),
 	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST),
-	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
-	INVALID_TOKEN("invalid-token", HttpStatus.UNAUTHORIZED),
+	UNAUTHORIZED("token-missing", HttpStatus.UNAUTHORIZED),
+	INVALID_TOKEN("token-invalid", HttpStatus.UNAUTHORIZED),
 	INVALID_API_KEY("invalid-api-key", HttpStatus.UNAUTHORIZED),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
 	IP_NOT_ALLOWED("ip-not-allowed", HttpStatus.FORBIDDEN),

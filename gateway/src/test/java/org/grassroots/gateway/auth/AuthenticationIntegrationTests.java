@@ -67,8 +67,8 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 			.expectHeader()
 			.value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).startsWith("Bearer realm=\"grassroots\""))
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:problem:grassroots:unauthorized")
-			.jsonPath("$.code").isEqualTo("unauthorized")
+			.jsonPath("$.type").isEqualTo("urn:problem:grassroots:token-missing")
+			.jsonPath("$.code").isEqualTo("token-missing")
 			.jsonPath("$.status").isEqualTo(401)
 			.jsonPath("$.title").isEqualTo("未认证")
 			.jsonPath("$.instance").isEqualTo("/api/v1/centers")
@@ -108,7 +108,7 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 				.expectHeader()
 				.value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("error=\"invalid_token\""))
 				.expectBody()
-				.jsonPath("$.code").isEqualTo("invalid-token");
+				.jsonPath("$.code").isEqualTo("token-invalid");
 		}
 	}
 
@@ -181,7 +181,7 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 				.expectStatus()
 				.isUnauthorized()
 				.expectBody()
-				.jsonPath("$.code").isEqualTo("invalid-token");
+				.jsonPath("$.code").isEqualTo("token-invalid");
 		}
 	}
 

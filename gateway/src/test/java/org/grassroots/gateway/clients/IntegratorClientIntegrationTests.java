@@ -269,7 +269,7 @@ class IntegratorClientIntegrationTests extends GatewayIntegrationTest {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("malformed-request");
+			.jsonPath("$.code").isEqualTo("malformed-body");
 
 		client().post()
 			.uri("/api/v1/platform/clients")
@@ -284,7 +284,7 @@ class IntegratorClientIntegrationTests extends GatewayIntegrationTest {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("validation-failed")
+			.jsonPath("$.code").isEqualTo("validation")
 			.jsonPath("$.errors[?(@.field == 'name')].message").isEqualTo(List.of("must not be blank"))
 			.jsonPath("$.errors[?(@.field == 'rateLimitPerMinute')].message").isEqualTo(List.of("must be at least 1"));
 

@@ -63,7 +63,7 @@ class TenantAdminIntegrationTests extends GatewayIntegrationTest {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("validation-failed")
+			.jsonPath("$.code").isEqualTo("validation")
 			.jsonPath("$.errors[?(@.field == 'code')].message").isEqualTo(List.of("须为 6 位数字的行政区划代码（GB/T 2260）"))
 			.jsonPath("$.errors[?(@.field == 'name')]").exists();
 
@@ -98,7 +98,7 @@ class TenantAdminIntegrationTests extends GatewayIntegrationTest {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.code").isEqualTo("malformed-request");
+			.jsonPath("$.code").isEqualTo("malformed-body");
 
 		client().delete()
 			.uri("/api/v1/platform/tenants/441702")

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# grid-service's hot paths with its own code, all in one run on this machine:
+#   1. point → grid in process (grid-service's JTS STRtree index) over 100,000 realistic polygons (~50 vertices),
+#      against the same over 1,000 polygons (baseline);
+#   2. the same 100,000 polygons in PostGIS (GiST, ST_Contains), per lookup over JDBC and amortized in-server;
+#   3. grid-service's statistics SQL over 1,000,000 cases in its own schema (RLS on, application role), against a
+#      plain count(*) of the table (baseline).
+# PostgreSQL and PostGIS come from Debian (installed if missing); the cluster is a throw-away one on loopback, run
+# as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1; }
+PGV="$(pg_version)"
+if [ -z "$PGV" ] || [ ! -f "/usr/share/postgresql/$PGV/extension/postgis.control" ]; then
+  echo "installing PostgreSQL and PostGIS (Debian packages)" >&2
+  apt-get update -qq >/dev/null
+  PGV="${PGV:-$(apt-cache search --names-only '^postgresql-[0-9]+$' | sed -E 's/^postgresql-([0-9]+).*/\1/' | sort -V | tail -1)}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$PGV" "postgresql-$PGV-postgis-3" >/dev/null
+fi
+BIN="/usr/lib/postgresql/$PGV/bin"
+
+WORK="$(mktemp -d /tmp/grassroots-bench-grid.XXXXXX)"
+chown postgres "$WORK"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+stop() {
+  runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap stop EXIT
+runuser -u postgres -- "$BIN/initdb" -D "$WORK/data" -A trust -U postgres -E UTF8 --locale C.UTF-8 >/dev/null
+runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
+  -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c max_wal_size=4GB -c timezone=UTC" \
+  start >/dev/null
+echo "PostgreSQL $PGV with PostGIS on 127.0.0.1:$PORT" >&2
+
+./mvnw -q -B install -DskipTests -pl bench -am
+./mvnw -q -B -pl bench exec:java -Dexec.mainClass=org.grassroots.bench.grid.GridBench \
+  -Dexec.args="jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres ${1:-1000000}"

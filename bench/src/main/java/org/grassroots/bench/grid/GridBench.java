@@ -1,0 +1,387 @@
+package org.grassroots.bench.grid;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.grassroots.defaults.tenancy.ServiceDefaultsMigrations;
+import org.grassroots.grid.geo.GeoJsonPolygons;
+import org.grassroots.grid.geo.Geodesy;
+import org.grassroots.grid.geo.PolygonIndex;
+import org.grassroots.grid.statistics.StatisticsQuery;
+import org.grassroots.testsupport.DatabaseCredentials;
+import org.grassroots.testsupport.PostgresServer;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * bench/grid: grid-service's hot paths with its own code.
+ * <ol>
+ * <li>point → grid in process with grid-service's {@link PolygonIndex} (JTS STRtree) over 1,000 and 100,000
+ * realistic polygons (a Voronoi tessellation densified to about 50 vertices), the 1,000 run being the baseline;</li>
+ * <li>the same 100,000 polygons in PostGIS (GiST index) with {@code ST_Contains}: per lookup over JDBC, and
+ * amortized inside the server;</li>
+ * <li>grid-service's statistics query ({@link StatisticsQuery}) over 1,000,000 cases in grid-service's schema
+ * (its Flyway migrations, row-level security on, as the application role), against a plain count of the same
+ * table as the baseline.</li>
+ * </ol>
+ * Arguments: the superuser JDBC URL of a PostgreSQL with PostGIS available (bench/grid/run.sh starts one).
+ */
+public final class GridBench {
+
+	private static final String TENANT = "441702";
+
+	private GridBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length < 1) {
+			throw new IllegalArgumentException("usage: GridBench <superuser JDBC URL of a PostGIS-enabled PostgreSQL>");
+		}
+		String superuser = args[0];
+		int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+		System.out.println("== bench/grid (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+				+ System.getProperty("java.version") + ") ==");
+
+		// ---- 1. in-process point location -------------------------------------------------------------
+		List<Geometry> small = tessellation(1_000, 1);
+		List<Geometry> large = tessellation(100_000, 2);
+		Latency base = locate("1,000 grids", small, queries);
+		Latency big = locate("100,000 grids", large, queries);
+		long parseStart = System.nanoTime();
+		JsonMapper json = JsonMapper.builder().build();
+		List<PolygonIndex.Entry<Integer>> fromJson = new ArrayList<>(large.size());
+		for (int i = 0; i < large.size(); i++) {
+			Geometry g = GeoJsonPolygons.readStored(json.readTree(GeoJsonPolygons.toGeoJson(large.get(i))));
+			fromJson.add(new PolygonIndex.Entry<>(i, g, 4, g.getArea(), Integer.toString(i)));
+		}
+		PolygonIndex.build(fromJson);
+		double rebuildSeconds = (System.nanoTime() - parseStart) / 1e9;
+
+		// ---- 2. PostGIS ---------------------------------------------------------------------------------
+		Latency postgisJdbc;
+		double postgisInServerMicros;
+		try (Connection c = DriverManager.getConnection(withDatabase(superuser, "postgres"))) {
+			try (Statement s = c.createStatement()) {
+				s.execute("drop database if exists gridbench_postgis with (force)");
+				s.execute("create database gridbench_postgis");
+			}
+		}
+		try (Connection c = DriverManager.getConnection(withDatabase(superuser, "gridbench_postgis"))) {
+			load(c, large);
+			postgisJdbc = postgisPerLookup(c, large, 20_000);
+			postgisInServerMicros = postgisInServer(c, large, 100_000);
+		}
+
+		// ---- 3. statistics over 1,000,000 cases --------------------------------------------------------
+		PostgresServer server = PostgresServer.external(withDatabase(superuser, "postgres"));
+		DatabaseCredentials db = server.createDatabase("gridbench_cases", true);
+		migrate(db);
+		generateCases(db, 1_000_000);
+		double[] statistics = statistics(db);
+
+		// ---- report -------------------------------------------------------------------------------------
+		System.out.println();
+		System.out.println("point → grid, in process (grid-service PolygonIndex: JTS STRtree + ray crossing)");
+		System.out.println("  " + base.describe());
+		System.out.println("  " + big.describe());
+		System.out.printf(Locale.ROOT, "  100k / 1k:  p50 %.2f×  p99 %.2f×   (target: p99 ≤ 1.5× the 1k p99)%n",
+				big.p50 / base.p50, big.p99 / base.p99);
+		System.out.printf(Locale.ROOT, "  100k p99 %.2f µs                (target: < 50 µs)%n", big.p99 / 1000);
+		System.out.printf(Locale.ROOT, "  rebuilding the 100k index from stored GeoJSON: %.1f s (once per change, per replica)%n",
+				rebuildSeconds);
+		System.out.println("PostGIS ST_Contains with a GiST index, the same 100,000 polygons");
+		System.out.println("  per lookup over JDBC (what a service would pay): " + postgisJdbc.describe());
+		System.out.printf(Locale.ROOT, "  amortized inside the server (100k points, one statement): %.2f µs per lookup%n",
+				postgisInServerMicros);
+		System.out.printf(Locale.ROOT, "  JTS faster than PostGIS over JDBC: p50 %.0f×  p99 %.0f×   (target ≥ 20×)%n",
+				postgisJdbc.p50 / big.p50, postgisJdbc.p99 / big.p99);
+		System.out.printf(Locale.ROOT, "  JTS faster than PostGIS in-server (mean vs mean): %.0f×%n",
+				postgisInServerMicros * 1000 / big.mean);
+		System.out.println("statistics over 1,000,000 cases (grid-service StatisticsQuery, RLS on, median of 5)");
+		System.out.printf(Locale.ROOT, "  baseline count(*) of the table: %.0f ms%n", statistics[0]);
+		System.out.printf(Locale.ROOT, "  per grid, a whole year (every case): %.0f ms = %.1f× the count   (target < 500 ms)%n",
+				statistics[1], statistics[1] / statistics[0]);
+		System.out.printf(Locale.ROOT, "  per street, a whole year:            %.0f ms = %.1f× the count%n", statistics[2],
+				statistics[2] / statistics[0]);
+		System.out.printf(Locale.ROOT, "  per grid, the last 30 days:          %.0f ms = %.1f× the count%n", statistics[3],
+				statistics[3] / statistics[0]);
+		System.out.println("case intake through the gateway: not measured here (needs the gateway and launcher; see docs/benchmarks.md)");
+	}
+
+	// ---- polygons -------------------------------------------------------------------------------------------
+
+	/**
+	 * A Voronoi tessellation of {@code n} random sites over a box sized so every cell is about 300 m across (a
+	 * city grid's size), each cell densified to about 50 vertices.
+	 */
+	static List<Geometry> tessellation(int n, long seed) {
+		Random random = new Random(seed);
+		double side = Math.sqrt(n) * 0.003;
+		Envelope box = new Envelope(110.0, 110.0 + side, 25.0, 25.0 + side);
+		List<Coordinate> sites = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			sites.add(new Coordinate(box.getMinX() + random.nextDouble() * side, box.getMinY() + random.nextDouble() * side));
+		}
+		VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
+		builder.setSites(sites);
+		builder.setClipEnvelope(box);
+		Geometry diagram = builder.getDiagram(GeoJsonPolygons.FACTORY);
+		Geometry clip = GeoJsonPolygons.FACTORY.toGeometry(box);
+		List<Geometry> cells = new ArrayList<>(n);
+		for (int i = 0; i < diagram.getNumGeometries(); i++) {
+			Geometry cell = diagram.getGeometryN(i).intersection(clip);
+			if (!(cell instanceof Polygon) || cell.isEmpty()) {
+				continue;
+			}
+			Geometry dense = Densifier.densify(cell, cell.getLength() / 48);
+			cells.add(GeoJsonPolygons.FACTORY.createGeometry(dense));
+		}
+		return cells;
+	}
+
+	/** Latency figures in nanoseconds. */
+	record Latency(String name, int count, double vertices, double p50, double p99, double p999, double mean,
+			double hitRate) {
+
+		String describe() {
+			return String.format(Locale.ROOT, "%-14s (%,d polygons, %.1f vertices on average): p50 %.2f µs  p99 %.2f µs  "
+					+ "p99.9 %.2f µs  mean %.2f µs  hits %.1f%%", name, count, vertices, p50 / 1000, p99 / 1000, p999 / 1000,
+					mean / 1000, hitRate * 100);
+		}
+	}
+
+	static Latency locate(String name, List<Geometry> cells, int queries) {
+		List<PolygonIndex.Entry<Integer>> entries = new ArrayList<>(cells.size());
+		long vertices = 0;
+		Envelope extent = new Envelope();
+		for (int i = 0; i < cells.size(); i++) {
+			Geometry g = cells.get(i);
+			vertices += g.getNumPoints();
+			extent.expandToInclude(g.getEnvelopeInternal());
+			entries.add(new PolygonIndex.Entry<>(i, g, 4, Geodesy.areaSquareMeters(g), Integer.toString(i)));
+		}
+		PolygonIndex<Integer> index = PolygonIndex.build(entries);
+		Random random = new Random(42);
+		double[] xs = new double[queries];
+		double[] ys = new double[queries];
+		for (int i = 0; i < queries; i++) {
+			xs[i] = extent.getMinX() + random.nextDouble() * extent.getWidth();
+			ys[i] = extent.getMinY() + random.nextDouble() * extent.getHeight();
+		}
+		long sink = 0;
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < queries; i++) {
+				Integer hit = index.locate(xs[i], ys[i]);
+				sink += hit == null ? 0 : hit;
+			}
+		}
+		long[] nanos = new long[queries];
+		int hits = 0;
+		for (int i = 0; i < queries; i++) {
+			long start = System.nanoTime();
+			Integer hit = index.locate(xs[i], ys[i]);
+			nanos[i] = System.nanoTime() - start;
+			if (hit != null) {
+				hits++;
+				sink += hit;
+			}
+		}
+		if (sink == 42) {
+			System.out.print("");
+		}
+		return latency(name, cells.size(), vertices / (double) cells.size(), nanos, hits / (double) queries);
+	}
+
+	static Latency latency(String name, int count, double vertices, long[] nanos, double hitRate) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		double mean = Arrays.stream(sorted).average().orElse(0);
+		return new Latency(name, count, vertices, sorted[(int) (sorted.length * 0.50)],
+				sorted[(int) (sorted.length * 0.99)], sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.999)],
+				mean, hitRate);
+	}
+
+	// ---- PostGIS --------------------------------------------------------------------------------------------
+
+	static void load(Connection c, List<Geometry> cells) throws Exception {
+		try (Statement s = c.createStatement()) {
+			s.execute("create extension if not exists postgis");
+			s.execute("create table bench_grid (id int primary key, geom geometry(Polygon, 4326) not null)");
+		}
+		WKBWriter wkb = new WKBWriter(2, true);
+		StringBuilder copy = new StringBuilder();
+		for (int i = 0; i < cells.size(); i++) {
+			Geometry g = cells.get(i).copy();
+			g.setSRID(4326);
+			copy.append(i).append('\t').append(WKBWriter.toHex(wkb.write(g))).append('\n');
+		}
+		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
+			.copyIn("copy bench_grid (id, geom) from stdin", new StringReader(copy.toString()));
+		try (Statement s = c.createStatement()) {
+			s.execute("create index bench_grid_geom on bench_grid using gist (geom)");
+			s.execute("vacuum analyze bench_grid");
+		}
+	}
+
+	static Latency postgisPerLookup(Connection c, List<Geometry> cells, int queries) throws SQLException {
+		Envelope extent = new Envelope();
+		cells.forEach(g -> extent.expandToInclude(g.getEnvelopeInternal()));
+		Random random = new Random(7);
+		long[] nanos = new long[queries];
+		int hits = 0;
+		try (PreparedStatement ps = c.prepareStatement("select id from bench_grid "
+				+ "where ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326)) limit 1")) {
+			for (int round = 0; round < 2; round++) {
+				for (int i = 0; i < queries; i++) {
+					ps.setDouble(1, extent.getMinX() + random.nextDouble() * extent.getWidth());
+					ps.setDouble(2, extent.getMinY() + random.nextDouble() * extent.getHeight());
+					long start = System.nanoTime();
+					try (ResultSet rs = ps.executeQuery()) {
+						if (rs.next()) {
+							hits += round;
+						}
+					}
+					nanos[i] = System.nanoTime() - start;
+				}
+			}
+		}
+		return latency("PostGIS", cells.size(), 0, nanos, hits / (double) queries);
+	}
+
+	static double postgisInServer(Connection c, List<Geometry> cells, int points) throws SQLException {
+		Envelope extent = new Envelope();
+		cells.forEach(g -> extent.expandToInclude(g.getEnvelopeInternal()));
+		try (Statement s = c.createStatement()) {
+			s.execute(String.format(Locale.ROOT, "create table bench_point as select i, ST_SetSRID(ST_MakePoint("
+					+ "%f + random() * %f, %f + random() * %f), 4326) as pt from generate_series(1, %d) i",
+					extent.getMinX(), extent.getWidth(), extent.getMinY(), extent.getHeight(), points));
+			s.execute("analyze bench_point");
+			String sql = "select count(g.id) from bench_point p cross join lateral (select id from bench_grid g "
+					+ "where ST_Contains(g.geom, p.pt) limit 1) g";
+			s.executeQuery(sql).close();
+			long start = System.nanoTime();
+			s.executeQuery(sql).close();
+			return (System.nanoTime() - start) / 1000.0 / points;
+		}
+	}
+
+	// ---- statistics -----------------------------------------------------------------------------------------
+
+	static void migrate(DatabaseCredentials db) {
+		Flyway flyway = Flyway.configure()
+			.dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
+			.locations("classpath:db/migration")
+			.load();
+		new ServiceDefaultsMigrations(db.appUser()).migrate(flyway);
+	}
+
+	static void generateCases(DatabaseCredentials db, int n) throws SQLException {
+		long start = System.nanoTime();
+		try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
+				Statement s = c.createStatement()) {
+			s.execute("select set_config('app.tenant_id', '" + TENANT + "', false)");
+			// 5 streets × 20 communities × 10 grids; a year of reports; 80% closed with ratings, some open, some late
+			s.execute(String.format(Locale.ROOT, """
+					insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
+					  description, lat, lng, region, street_path, community_path, grid_path, queue_region, reporter_kind,
+					  reported_at, accepted_at, dispatched_at, resolved_at, feedback_at, evaluated_at, closed_at,
+					  deadline_at, rating)
+					select gen_random_uuid(), '%1$s', 'B' || g,
+					  (array['APP','HOTLINE','PATROL','VISIT','INTEGRATOR'])[1 + g %% 5],
+					  (array['env-garbage','facility-manhole','facility-elevator','dispute-neighbour','suggestion'])[1 + g %% 5],
+					  'NORMAL', s.status, '井盖缺失', '小区门口井盖缺失', 21.8, 111.9, path, street, community, path, path,
+					  'person', t.reported, t.reported + interval '1 hour', t.reported + interval '2 hours',
+					  case when s.status in ('RESOLVED', 'CLOSED') then t.reported + t.handling end,
+					  case when s.status = 'CLOSED' then t.reported + t.handling + interval '1 hour' end,
+					  case when s.status = 'CLOSED' then t.reported + t.handling + interval '1 day' end,
+					  case when s.status = 'CLOSED' then t.reported + t.handling + interval '1 day 1 hour' end,
+					  t.reported + interval '72 hours',
+					  case when s.status = 'CLOSED' then 1 + (g %% 5) end
+					from generate_series(1, %2$d) g
+					cross join lateral (select '%1$s/S' || (g %% 5) as street,
+					  '%1$s/S' || (g %% 5) || '/C' || (g %% 100) as community,
+					  '%1$s/S' || (g %% 5) || '/C' || (g %% 100) || '/G' || (g %% 1000) as path) p
+					cross join lateral (select case when g %% 10 = 0 then 'DISPATCHED' when g %% 10 = 1 then 'RESOLVED'
+					  else 'CLOSED' end as status) s
+					cross join lateral (select now() - random() * interval '365 days' as reported,
+					  random() * interval '96 hours' as handling) t
+					""", TENANT, n));
+			s.execute("""
+					insert into case_escalation (tenant_id, case_id, round, level, from_region, to_region, escalated_at,
+					  street_path, community_path, grid_path)
+					select tenant_id, id, 0, 3, grid_path, community_path, deadline_at, street_path, community_path, grid_path
+					from grid_case where number like '%7' and resolved_at > deadline_at
+					""");
+		}
+		try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
+				Statement s = c.createStatement()) {
+			s.execute("vacuum analyze grid_case");
+			s.execute("vacuum analyze case_escalation");
+		}
+		System.out.printf(Locale.ROOT, "generated %,d cases in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
+	}
+
+	/** @return medians in ms: count(*), grid/year, street/year, grid/30 days */
+	static double[] statistics(DatabaseCredentials db) throws SQLException {
+		try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.appUser(), db.appPassword())) {
+			try (Statement s = c.createStatement()) {
+				s.execute("select set_config('app.tenant_id', '" + TENANT + "', false)");
+			}
+			DataSource dataSource = new SingleConnectionDataSource(c, true);
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			StatisticsQuery query = new StatisticsQuery(jdbc);
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+			double count = median(() -> jdbc.sql("select count(*) from grid_case").query(Long.class).single());
+			double gridYear = median(() -> query.run("grid", TENANT, now.minusDays(366), now));
+			double streetYear = median(() -> query.run("street", TENANT, now.minusDays(366), now));
+			double gridMonth = median(() -> query.run("grid", TENANT, now.minusDays(30), now));
+			List<StatisticsQuery.Sums> check = query.run("grid", TENANT, now.minusDays(366), now);
+			long received = check.stream().mapToLong(StatisticsQuery.Sums::received).sum();
+			System.out.printf(Locale.ROOT, "statistics check: %,d units, %,d cases received%n", check.size(), received);
+			return new double[] { count, gridYear, streetYear, gridMonth };
+		}
+	}
+
+	static double median(Runnable work) {
+		work.run();
+		double[] ms = new double[5];
+		for (int i = 0; i < ms.length; i++) {
+			long start = System.nanoTime();
+			work.run();
+			ms[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(ms);
+		return ms[2];
+	}
+
+	static String withDatabase(String superuserUrl, String database) {
+		// jdbc:postgresql://host:port/db?params
+		int slash = superuserUrl.indexOf('/', "jdbc:postgresql://".length());
+		int query = superuserUrl.indexOf('?');
+		return superuserUrl.substring(0, slash + 1) + database + (query < 0 ? "" : superuserUrl.substring(query));
+	}
+}

@@ -43,6 +43,8 @@ public class ServiceDefaultsEnvironment implements EnvironmentPostProcessor {
 		d.put("management.tracing.sampling.probability", "0.1");
 		d.put("management.tracing.propagation.type", "w3c");
 		d.put("logging.structured.format.console", "ecs");
+		// metrics are scraped from /actuator/prometheus; pushing them over OTLP is opt-in (no collector by default)
+		d.put("management.otlp.metrics.export.enabled", "false");
 		// Feign: explicit timeouts, a circuit breaker per client on the calling thread (the token relay reads a
 		// thread-local), metrics
 		d.put("spring.cloud.openfeign.client.config.default.connect-timeout", "1000");

@@ -1,18 +1,12 @@
 package org.grassroots.grid;
 
 import org.grassroots.testsupport.ServiceSmokeTests;
-import org.grassroots.testsupport.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = GridTestInfrastructure.class)
 class GridServiceSmokeTest extends ServiceSmokeTests {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "grid");
-	}
 
 	@Override
 	protected String databaseName() {
@@ -22,5 +16,10 @@ class GridServiceSmokeTest extends ServiceSmokeTests {
 	@Override
 	protected String applicationName() {
 		return "grid-service";
+	}
+
+	@Override
+	protected String protectedPath() {
+		return "/api/v1/grids";
 	}
 }

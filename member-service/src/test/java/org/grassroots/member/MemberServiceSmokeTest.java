@@ -1,18 +1,9 @@
 package org.grassroots.member;
 
 import org.grassroots.testsupport.ServiceSmokeTests;
-import org.grassroots.testsupport.TestInfrastructure;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@MemberServiceTest
 class MemberServiceSmokeTest extends ServiceSmokeTests {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "member");
-	}
 
 	@Override
 	protected String databaseName() {
@@ -22,5 +13,10 @@ class MemberServiceSmokeTest extends ServiceSmokeTests {
 	@Override
 	protected String applicationName() {
 		return "member-service";
+	}
+
+	@Override
+	protected String protectedPath() {
+		return "/api/v1/party-members";
 	}
 }

@@ -64,13 +64,23 @@ public final class GridBench {
 		String superuser = args[0];
 		int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
 		System.out.println("== bench/grid (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-				+ System.getProperty("java.version") + ") ==");
+				+ System.getProperty("java.version") + ", load average at start " + loadAverage() + ") ==");
 
 		// ---- 1. in-process point location -------------------------------------------------------------
 		List<Geometry> small = tessellation(1_000, 1);
 		List<Geometry> large = tessellation(100_000, 2);
-		Latency base = locate("1,000 grids", small, queries);
-		Latency big = locate("100,000 grids", large, queries);
+		// interleaved rounds, medians: drift on a shared machine hits both alike
+		List<Latency> smallRuns = new ArrayList<>();
+		List<Latency> largeRuns = new ArrayList<>();
+		List<Latency> strRuns = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			smallRuns.add(locate("1,000 grids", small, queries, false));
+			largeRuns.add(locate("100,000 grids", large, queries, false));
+			strRuns.add(locate("100,000 STRtree", large, queries, true));
+		}
+		Latency base = median(smallRuns);
+		Latency big = median(largeRuns);
+		Latency str = median(strRuns);
 		long parseStart = System.nanoTime();
 		JsonMapper json = JsonMapper.builder().build();
 		List<PolygonIndex.Entry<Integer>> fromJson = new ArrayList<>(large.size());
@@ -103,14 +113,35 @@ public final class GridBench {
 		generateCases(db, 1_000_000);
 		double[] statistics = statistics(db);
 
+		// ---- 4. case intake straight into grid-service (no gateway) ------------------------------------
+		IntakeLoad.Result intake = null;
+		String intakeFailure = null;
+		try {
+			DatabaseCredentials intakeDb = server.createDatabase("gridbench_intake", true);
+			migrate(intakeDb);
+			intake = IntakeLoad.run(intakeDb, small, 32, 30);
+		}
+		catch (Exception ex) {
+			intakeFailure = ex.getMessage();
+		}
+
 		// ---- report -------------------------------------------------------------------------------------
 		System.out.println();
-		System.out.println("point → grid, in process (grid-service PolygonIndex: JTS STRtree + ray crossing)");
+		System.out.println("load average at the end: " + loadAverage() + " (on a shared machine every figure is noisier; "
+				+ "ratios against the same run's baseline are the ones to read)");
+		System.out.println("point → grid, in process (grid-service PolygonIndex: JTS STRtree + ray crossing; median of 3 "
+				+ "interleaved rounds of " + String.format(Locale.ROOT, "%,d", queries) + " lookups)");
+		System.out.println("  wall clock per lookup (includes the thread being descheduled on a busy machine):");
 		System.out.println("  " + base.describe());
 		System.out.println("  " + big.describe());
+		System.out.println("  " + str.describe() + "  (JTS STRtree instead of HPRtree, for reference)");
 		System.out.printf(Locale.ROOT, "  100k / 1k:  p50 %.2f×  p99 %.2f×   (target: p99 ≤ 1.5× the 1k p99)%n",
 				big.p50 / base.p50, big.p99 / base.p99);
 		System.out.printf(Locale.ROOT, "  100k p99 %.2f µs                (target: < 50 µs)%n", big.p99 / 1000);
+		System.out.println("  thread CPU time per lookup (time descheduled excluded; clock overhead subtracted):");
+		System.out.printf(Locale.ROOT, "    1,000 grids:   p50 %.2f µs  p99 %.2f µs%n", base.cpuP50 / 1000, base.cpuP99 / 1000);
+		System.out.printf(Locale.ROOT, "    100,000 grids: p50 %.2f µs  p99 %.2f µs   100k / 1k p99 %.2f×%n", big.cpuP50 / 1000,
+				big.cpuP99 / 1000, big.cpuP99 / base.cpuP99);
 		System.out.printf(Locale.ROOT, "  rebuilding the 100k index from stored GeoJSON: %.1f s (once per change, per replica)%n",
 				rebuildSeconds);
 		System.out.println("PostGIS ST_Contains with a GiST index, the same 100,000 polygons");
@@ -129,7 +160,18 @@ public final class GridBench {
 				statistics[2] / statistics[0]);
 		System.out.printf(Locale.ROOT, "  per grid, the last 30 days:          %.0f ms = %.1f× the count%n", statistics[3],
 				statistics[3] / statistics[0]);
-		System.out.println("case intake through the gateway: not measured here (needs the gateway and launcher; see docs/benchmarks.md)");
+		if (intake != null) {
+			System.out.printf(Locale.ROOT, "case intake straight into grid-service (no gateway; DB write, timeline, duplicate check, "
+					+ "outbox; %d clients, %d s, 1,000 grids):%n", intake.clients(), intake.seconds());
+			System.out.printf(Locale.ROOT, "  %.0f cases/s  p50 %.1f ms  p99 %.1f ms  (%,d cases, %d errors)   target ≥ 1,000 cases/s "
+					+ "through the gateway: %.2f× of it%n", intake.casesPerSecond(), intake.p50Millis(), intake.p99Millis(),
+					intake.cases(), intake.errors(), intake.casesPerSecond() / 1000);
+		}
+		else {
+			System.out.println("case intake straight into grid-service: failed: " + intakeFailure);
+		}
+		System.out.println("case intake through the gateway: not measured here (gateway and launcher belong to other work; "
+				+ "to be measured by the lead)");
 	}
 
 	// ---- polygons -------------------------------------------------------------------------------------------
@@ -165,7 +207,7 @@ public final class GridBench {
 
 	/** Latency figures in nanoseconds. */
 	record Latency(String name, int count, double vertices, double p50, double p99, double p999, double mean,
-			double hitRate) {
+			double hitRate, double cpuP50, double cpuP99) {
 
 		String describe() {
 			return String.format(Locale.ROOT, "%-14s (%,d polygons, %.1f vertices on average): p50 %.2f µs  p99 %.2f µs  "
@@ -174,7 +216,7 @@ public final class GridBench {
 		}
 	}
 
-	static Latency locate(String name, List<Geometry> cells, int queries) {
+	static Latency locate(String name, List<Geometry> cells, int queries, boolean strTree) {
 		List<PolygonIndex.Entry<Integer>> entries = new ArrayList<>(cells.size());
 		long vertices = 0;
 		Envelope extent = new Envelope();
@@ -184,7 +226,9 @@ public final class GridBench {
 			extent.expandToInclude(g.getEnvelopeInternal());
 			entries.add(new PolygonIndex.Entry<>(i, g, 4, Geodesy.areaSquareMeters(g), Integer.toString(i)));
 		}
-		PolygonIndex<Integer> index = PolygonIndex.build(entries);
+		PolygonIndex<Integer> index = strTree
+				? PolygonIndex.build(entries, new org.locationtech.jts.index.strtree.STRtree())
+				: PolygonIndex.build(entries);
 		Random random = new Random(42);
 		double[] xs = new double[queries];
 		double[] ys = new double[queries];
@@ -210,10 +254,44 @@ public final class GridBench {
 				sink += hit;
 			}
 		}
+		// the same lookups timed by the thread's CPU clock, minus what reading that clock costs
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		int cpuQueries = Math.min(queries, 200_000);
+		long[] overhead = new long[cpuQueries];
+		for (int i = 0; i < cpuQueries; i++) {
+			long start = threads.getCurrentThreadCpuTime();
+			overhead[i] = threads.getCurrentThreadCpuTime() - start;
+		}
+		Arrays.sort(overhead);
+		long clock = overhead[cpuQueries / 2];
+		long[] cpu = new long[cpuQueries];
+		for (int i = 0; i < cpuQueries; i++) {
+			long start = threads.getCurrentThreadCpuTime();
+			Integer hit = index.locate(xs[i], ys[i]);
+			cpu[i] = Math.max(0, threads.getCurrentThreadCpuTime() - start - clock);
+			sink += hit == null ? 0 : hit;
+		}
+		Arrays.sort(cpu);
 		if (sink == 42) {
 			System.out.print("");
 		}
-		return latency(name, cells.size(), vertices / (double) cells.size(), nanos, hits / (double) queries);
+		Latency wall = latency(name, cells.size(), vertices / (double) cells.size(), nanos, hits / (double) queries);
+		return new Latency(wall.name(), wall.count(), wall.vertices(), wall.p50(), wall.p99(), wall.p999(), wall.mean(),
+				wall.hitRate(), cpu[cpuQueries / 2], cpu[(int) (cpuQueries * 0.99)]);
+	}
+
+	/** Per-figure medians of several runs. */
+	static Latency median(List<Latency> runs) {
+		double[] p50 = runs.stream().mapToDouble(Latency::p50).sorted().toArray();
+		double[] p99 = runs.stream().mapToDouble(Latency::p99).sorted().toArray();
+		double[] p999 = runs.stream().mapToDouble(Latency::p999).sorted().toArray();
+		double[] mean = runs.stream().mapToDouble(Latency::mean).sorted().toArray();
+		Latency first = runs.get(0);
+		int m = runs.size() / 2;
+		double[] cpu50 = runs.stream().mapToDouble(Latency::cpuP50).sorted().toArray();
+		double[] cpu99 = runs.stream().mapToDouble(Latency::cpuP99).sorted().toArray();
+		return new Latency(first.name(), first.count(), first.vertices(), p50[m], p99[m], p999[m], mean[m],
+				first.hitRate(), cpu50[m], cpu99[m]);
 	}
 
 	static Latency latency(String name, int count, double vertices, long[] nanos, double hitRate) {
@@ -222,7 +300,7 @@ public final class GridBench {
 		double mean = Arrays.stream(sorted).average().orElse(0);
 		return new Latency(name, count, vertices, sorted[(int) (sorted.length * 0.50)],
 				sorted[(int) (sorted.length * 0.99)], sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.999)],
-				mean, hitRate);
+				mean, hitRate, 0, 0);
 	}
 
 	// ---- PostGIS --------------------------------------------------------------------------------------------
@@ -376,6 +454,15 @@ public final class GridBench {
 		}
 		Arrays.sort(ms);
 		return ms[2];
+	}
+
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException ex) {
+			return "?";
+		}
 	}
 
 	static String withDatabase(String superuserUrl, String database) {

@@ -34,7 +34,11 @@ final class GridStub implements AutoCloseable {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
 		GridStub stub = new GridStub(server);
 		server.createContext("/api/v1/households/lookup", stub::lookup);
-		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+			Thread t = new Thread(r, "grid-stub");
+			t.setDaemon(true);
+			return t;
+		}));
 		server.start();
 		return stub;
 	}

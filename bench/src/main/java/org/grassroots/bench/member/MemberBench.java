@@ -80,6 +80,18 @@ public final class MemberBench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		}
+		catch (Exception ex) {
+			System.err.println("bench/member failed: " + ex);
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private static void run(String[] args) throws Exception {
 		int centralHouseholds = args.length > 0 ? Integer.parseInt(args[0]) : 35_000;
 		int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
 		int senders = args.length > 2 ? Integer.parseInt(args[2]) : 2;
@@ -107,11 +119,12 @@ public final class MemberBench {
 
 				System.out.printf("baseline: COPY of %,d central households × %d households...%n", centralHouseholds,
 						PER_HOUSEHOLD);
-				long copyNanos = copyBaseline(superuser, rows);
+				long postmaster = CpuTime.postmaster(postgres.port());
+				Cost copy = copyBaseline(superuser, postmaster, rows);
 
 				System.out.printf("import through the API: %d batches of %d, %d senders...%n",
 						(centralHouseholds + BATCH - 1) / BATCH, BATCH, senders);
-				long importNanos = importThroughApi(base, admin, rows, communities, senders);
+				Cost imported = importThroughApi(base, admin, rows, communities, senders, service.pid(), postmaster);
 				long[] counts = counts(superuser);
 				if (counts[0] != centralHouseholds || counts[1] != (long) centralHouseholds * PER_HOUSEHOLD) {
 					throw new IllegalStateException("import incomplete: " + counts[0] + " central households, " + counts[1]
@@ -136,7 +149,7 @@ public final class MemberBench {
 					measureFloor(base, lookups / 4, floor);
 					measureMissing(base, grids, lookups / 40, service404);
 				}
-				report(out, centralHouseholds, senders, copyNanos, importNanos, service200, service404, sql, floor);
+				report(out, centralHouseholds, senders, copy, imported, service200, service404, sql, floor);
 			}
 			finally {
 				service.destroy();
@@ -163,7 +176,13 @@ public final class MemberBench {
 			throw new IllegalStateException("build member-service first: " + jar);
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toAbsolutePath().toString(),
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+		// e.g. -Dbench.member.jvmOptions="-XX:StartFlightRecording=filename=/tmp/member.jfr" to profile the service
+		String extra = System.getProperty("bench.member.jvmOptions", "").strip();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
 				"--grassroots.privacy.encryption-keys.bench-1=" + key(), "--grassroots.privacy.active-key=bench-1",
 				"--grassroots.privacy.blind-index-key=" + key()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -271,13 +290,17 @@ public final class MemberBench {
 	// ---- the baseline: COPY -------------------------------------------------------------------------------------
 
 	/** The same rows (count, columns, value sizes) COPYed into the same tables for another district. */
-	private static long copyBaseline(String superuser, List<Row> rows) throws Exception {
+	/** Wall and CPU time of one variant. */
+	record Cost(long nanos, double serviceCpu, double postgresCpu) {
+	}
+
+	private static Cost copyBaseline(String superuser, long postmaster, List<Row> rows) throws Exception {
 		StringBuilder organizations = new StringBuilder();
 		StringBuilder members = new StringBuilder();
 		StringBuilder centralHouseholds = new StringBuilder();
 		StringBuilder links = new StringBuilder();
 		String district = UUID.randomUUID().toString();
-		organizations.append(district).append('\t').append(BASELINE_TENANT).append("\t\\N\t区委\tCOMMITTEE\t")
+		organizations.append(district).append('\t').append(BASELINE_TENANT).append("\t\\N\t区委\tCOMMITTEE\tREGULAR\t")
 			.append(BASELINE_TENANT).append('\n');
 		String[] committees = new String[COMMUNITIES];
 		String[] branches = new String[COMMUNITIES];
@@ -286,9 +309,9 @@ public final class MemberBench {
 			committees[c] = UUID.randomUUID().toString();
 			branches[c] = UUID.randomUUID().toString();
 			organizations.append(committees[c]).append('\t').append(BASELINE_TENANT).append('\t').append(district)
-				.append("\t社区党委").append(c).append("\tCOMMITTEE\t").append(region).append('\n');
+				.append("\t社区党委").append(c).append("\tCOMMITTEE\tREGULAR\t").append(region).append('\n');
 			organizations.append(branches[c]).append('\t').append(BASELINE_TENANT).append('\t').append(committees[c])
-				.append("\t社区党支部").append(c).append("\tBRANCH\t").append(region).append('\n');
+				.append("\t社区党支部").append(c).append("\tBRANCH\tREGULAR\t").append(region).append('\n');
 		}
 		for (Row row : rows) {
 			String member = UUID.randomUUID().toString();
@@ -308,8 +331,9 @@ public final class MemberBench {
 		}
 		try (Connection c = DriverManager.getConnection(superuser)) {
 			CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+			double pgBefore = CpuTime.postgres(postmaster);
 			long start = System.nanoTime();
-			copy.copyIn("copy party_organization (id, tenant_id, parent_id, name, level, region) from stdin",
+			copy.copyIn("copy party_organization (id, tenant_id, parent_id, name, level, category, region) from stdin",
 					new StringReader(organizations.toString()));
 			copy.copyIn("copy party_member (id, tenant_id, organization_id, name, id_number_enc, id_number_bidx, "
 					+ "id_number_masked, phone_enc, phone_masked, category) from stdin", new StringReader(members.toString()));
@@ -317,7 +341,8 @@ public final class MemberBench {
 					+ "designated_by) from stdin", new StringReader(centralHouseholds.toString()));
 			copy.copyIn("copy linked_household (tenant_id, household_id, central_household_id, region, linked_by) from stdin",
 					new StringReader(links.toString()));
-			return System.nanoTime() - start;
+			long nanos = System.nanoTime() - start;
+			return new Cost(nanos, 0, CpuTime.postgres(postmaster) - pgBefore);
 		}
 	}
 
@@ -336,8 +361,8 @@ public final class MemberBench {
 
 	// ---- the import through the API -----------------------------------------------------------------------------
 
-	private static long importThroughApi(String base, String admin, List<Row> rows, List<String[]> communities,
-			int senders) throws Exception {
+	private static Cost importThroughApi(String base, String admin, List<Row> rows, List<String[]> communities,
+			int senders, long servicePid, long postmaster) throws Exception {
 		List<String> batches = new ArrayList<>();
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			StringBuilder json = new StringBuilder("{\"rows\":[");
@@ -358,7 +383,13 @@ public final class MemberBench {
 			batches.add(json.append("]}").toString());
 		}
 		AtomicInteger next = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(senders);
+		double serviceBefore = CpuTime.of(servicePid);
+		double pgBefore = CpuTime.postgres(postmaster);
+		ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+			Thread t = new Thread(r, "import-sender");
+			t.setDaemon(true);
+			return t;
+		});
 		long start = System.nanoTime();
 		try {
 			List<Future<Void>> done = new ArrayList<>();
@@ -378,7 +409,8 @@ public final class MemberBench {
 		finally {
 			pool.shutdownNow();
 		}
-		return System.nanoTime() - start;
+		long nanos = System.nanoTime() - start;
+		return new Cost(nanos, CpuTime.of(servicePid) - serviceBefore, CpuTime.postgres(postmaster) - pgBefore);
 	}
 
 	private static long[] counts(String superuser) throws Exception {
@@ -470,20 +502,27 @@ public final class MemberBench {
 
 	// ---- reporting ----------------------------------------------------------------------------------------------
 
-	private static void report(StringBuilder out, int n, int senders, long copyNanos, long importNanos,
-			Latency service200, Latency service404, Latency sql, Latency floor) {
-		double copySeconds = copyNanos / 1e9;
-		double importSeconds = importNanos / 1e9;
+	private static void report(StringBuilder out, int n, int senders, Cost copy, Cost imported, Latency service200,
+			Latency service404, Latency sql, Latency floor) {
+		double copySeconds = copy.nanos() / 1e9;
+		double importSeconds = imported.nanos() / 1e9;
 		out.append(String.format("%nbench/member: %,d central households × %d linked households, one district, %d cores%n",
 				n, PER_HOUSEHOLD, Runtime.getRuntime().availableProcessors()));
-		out.append(String.format("%-52s %10s %14s%n", "import", "seconds", "rows/s"));
+		double[] load = loadAverage();
+		out.append(String.format("machine load average (1/5/15 min) at the end: %.2f %.2f %.2f%n", load[0], load[1],
+				load[2]));
+		out.append(String.format("%-52s %10s %14s %12s %12s%n", "import", "seconds", "rows/s", "CPU service",
+				"CPU postgres"));
 		long rowsWritten = (long) n * 2 + (long) n * PER_HOUSEHOLD;
-		out.append(String.format("%-52s %10.2f %,14.0f%n", "baseline: plain COPY (superuser, same tables)", copySeconds,
-				rowsWritten / copySeconds));
-		out.append(String.format("%-52s %10.2f %,14.0f%n",
+		out.append(String.format("%-52s %10.2f %,14.0f %11.1fs %11.1fs%n", "baseline: plain COPY (superuser, same tables)",
+				copySeconds, rowsWritten / copySeconds, copy.serviceCpu(), copy.postgresCpu()));
+		out.append(String.format("%-52s %10.2f %,14.0f %11.1fs %11.1fs%n",
 				"API import (" + BATCH + "/batch, " + senders + " senders, grid validated)", importSeconds,
-				rowsWritten / importSeconds));
-		out.append(String.format("ratio API import / COPY: %.1fx; target < 60 s: %s%n", importSeconds / copySeconds,
+				rowsWritten / importSeconds, imported.serviceCpu(), imported.postgresCpu()));
+		double copyCpu = copy.serviceCpu() + copy.postgresCpu();
+		double importCpu = imported.serviceCpu() + imported.postgresCpu();
+		out.append(String.format("ratio API import / COPY: %.1fx wall, %.1fx CPU; target < 60 s: %s%n",
+				importSeconds / copySeconds, copyCpu > 0 ? importCpu / copyCpu : Double.NaN,
 				importSeconds < 60 ? "met" : "MISSED"));
 		out.append(String.format("%n%-52s %8s %8s %8s %8s%n", "lookup (sequential, loopback)", "n", "p50 ms", "p99 ms",
 				"max ms"));
@@ -495,6 +534,16 @@ public final class MemberBench {
 				service200.percentileMillis(99) / sql.percentileMillis(99),
 				service200.percentileMillis(99) / floor.percentileMillis(99)));
 		out.append(String.format("target p99 < 5 ms: %s%n", service200.percentileMillis(99) < 5 ? "met" : "MISSED"));
+	}
+
+	private static double[] loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new double[] { Double.NaN, Double.NaN, Double.NaN };
+		}
 	}
 
 	// ---- HTTP -----------------------------------------------------------------------------------------------------

@@ -1,0 +1,496 @@
+package org.grassroots.grid.casework;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.grassroots.grid.support.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for cases, their timeline, attachments, links, helpers and escalations. */
+@Repository
+class CaseRepository {
+
+	static final String COLUMNS = "id, number, channel, category_code, priority, status, title, description, lat, lng, "
+			+ "address, grid_id, region, street_path, community_path, grid_path, queue_region, household_id, patrol_id, "
+			+ "reporter_subject, reporter_kind, reporter_name, reporter_phone_masked, external_id, "
+			+ "attributes::text as attributes, dispatch_mode, assignee_subject, department, parties, helper_lookup, "
+			+ "reported_at, accepted_at, dispatched_at, resolved_at, feedback_at, evaluated_at, closed_at, deadline_at, "
+			+ "next_escalation_at, escalation_level, reopen_count, rating, rating_comment, updated_at, version";
+
+	/** Columns a transition may set (names are code constants, never input). */
+	private static final Set<String> SETTABLE = Set.of("category_code", "priority", "dispatch_mode",
+			"assignee_subject", "department", "parties", "helper_lookup", "accepted_at", "dispatched_at", "resolved_at",
+			"feedback_at", "evaluated_at", "closed_at", "deadline_at", "next_escalation_at", "escalation_level",
+			"reopen_count", "rating", "rating_comment", "queue_region", "household_id");
+
+	private final JdbcClient jdbc;
+
+	CaseRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long nextNumber() {
+		return jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+	}
+
+	/** A new case row. */
+	record NewCase(UUID id, String number, Channel channel, String category, Priority priority, String title,
+			String description, Double lat, Double lng, String address, UUID gridId, String region, UUID householdId,
+			UUID patrolId, String reporterSubject, String reporterKind, String reporterName, String phoneCipher,
+			String phoneBlind, String phoneMasked, String externalId, String attributes,
+			OffsetDateTime reportedAt, OffsetDateTime deadlineAt, OffsetDateTime nextEscalationAt) {
+	}
+
+	CaseRow insert(String tenant, NewCase c) {
+		return jdbc.sql("""
+				insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
+				  description, lat, lng, address, grid_id, region, street_path, community_path, grid_path, queue_region,
+				  household_id, patrol_id, reporter_subject, reporter_kind, reporter_name, reporter_phone_cipher,
+				  reporter_phone_blind, reporter_phone_masked, external_id, attributes, reported_at,
+				  deadline_at, next_escalation_at)
+				values (:id, :tenant, :number, :channel, :category, :priority, 'REPORTED', :title, :description, :lat,
+				  :lng, :address, :grid, :region, :street, :community, :gridPath, :region, :household, :patrol,
+				  :reporter, :reporterKind, :reporterName, :phoneCipher, :phoneBlind, :phoneMasked, :externalId,
+				  cast(:attributes as jsonb), :reportedAt, :deadlineAt, :nextEscalationAt)
+				returning\s""" + COLUMNS)
+			.param("id", c.id())
+			.param("tenant", tenant)
+			.param("number", c.number())
+			.param("channel", c.channel().name())
+			.param("category", c.category())
+			.param("priority", c.priority().name())
+			.param("title", c.title())
+			.param("description", c.description())
+			.param("lat", c.lat(), java.sql.Types.DOUBLE)
+			.param("lng", c.lng(), java.sql.Types.DOUBLE)
+			.param("address", c.address(), java.sql.Types.VARCHAR)
+			.param("grid", c.gridId(), java.sql.Types.OTHER)
+			.param("region", c.region())
+			.param("street", Regions.truncate(c.region(), Regions.STREET), java.sql.Types.VARCHAR)
+			.param("community", Regions.truncate(c.region(), Regions.COMMUNITY), java.sql.Types.VARCHAR)
+			.param("gridPath", Regions.truncate(c.region(), Regions.GRID), java.sql.Types.VARCHAR)
+			.param("household", c.householdId(), java.sql.Types.OTHER)
+			.param("patrol", c.patrolId(), java.sql.Types.OTHER)
+			.param("reporter", c.reporterSubject(), java.sql.Types.VARCHAR)
+			.param("reporterKind", c.reporterKind())
+			.param("reporterName", c.reporterName(), java.sql.Types.VARCHAR)
+			.param("phoneCipher", c.phoneCipher(), java.sql.Types.VARCHAR)
+			.param("phoneBlind", c.phoneBlind(), java.sql.Types.VARCHAR)
+			.param("phoneMasked", c.phoneMasked(), java.sql.Types.VARCHAR)
+			.param("externalId", c.externalId(), java.sql.Types.VARCHAR)
+			.param("attributes", c.attributes())
+			.param("reportedAt", c.reportedAt())
+			.param("deadlineAt", c.deadlineAt())
+			.param("nextEscalationAt", c.nextEscalationAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.query(CaseRepository::map)
+			.single();
+	}
+
+	Optional<CaseRow> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where id = :id")
+			.param("id", id)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	Optional<CaseRow> findByNumber(String number) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where number = :number")
+			.param("number", number)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	Optional<CaseRow> findByExternalId(String reporter, String externalId) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where reporter_subject = :reporter "
+				+ "and external_id = :externalId")
+			.param("reporter", reporter)
+			.param("externalId", externalId)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	/** Locks the row unless another transaction (another replica) holds it. */
+	Optional<CaseRow> lockIfFree(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where id = :id for update skip locked")
+			.param("id", id)
+			.query(CaseRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Moves a case from one of {@code from} to {@code to} and sets columns, atomically: another step in between
+	 * makes this one match nothing.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or null
+	 */
+	Optional<CaseRow> transition(UUID id, Collection<CaseStatus> from, Long expectedVersion, CaseStatus to,
+			Map<String, Object> sets) {
+		StringBuilder sql = new StringBuilder("update grid_case set status = :to, updated_at = now(), version = version + 1");
+		for (String column : sets.keySet()) {
+			if (!SETTABLE.contains(column)) {
+				throw new IllegalArgumentException(column);
+			}
+			sql.append(", ").append(column).append(" = :").append(column);
+		}
+		sql.append(" where id = :id and status in (:from) and (cast(:version as bigint) is null or version = :version) "
+				+ "returning ").append(COLUMNS);
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
+			.param("to", to.name())
+			.param("id", id)
+			.param("from", from.stream().map(Enum::name).toList())
+			.param("version", expectedVersion, java.sql.Types.BIGINT);
+		for (Map.Entry<String, Object> set : sets.entrySet()) {
+			spec = bind(spec, set.getKey(), set.getValue());
+		}
+		return spec.query(CaseRepository::map).optional();
+	}
+
+	/** Sets columns without a status change. */
+	Optional<CaseRow> patch(UUID id, Map<String, Object> sets) {
+		StringBuilder sql = new StringBuilder("update grid_case set updated_at = now(), version = version + 1");
+		for (String column : sets.keySet()) {
+			if (!SETTABLE.contains(column)) {
+				throw new IllegalArgumentException(column);
+			}
+			sql.append(", ").append(column).append(" = :").append(column);
+		}
+		sql.append(" where id = :id returning ").append(COLUMNS);
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("id", id);
+		for (Map.Entry<String, Object> set : sets.entrySet()) {
+			spec = bind(spec, set.getKey(), set.getValue());
+		}
+		return spec.query(CaseRepository::map).optional();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String column, Object value) {
+		if (value instanceof Enum<?> e) {
+			return spec.param(column, e.name());
+		}
+		if (value instanceof List<?> list) {
+			return spec.param(column, list.stream().map(String::valueOf).toArray(String[]::new));
+		}
+		if (value == null) {
+			int type = column.endsWith("_at") ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+					: column.equals("rating") ? java.sql.Types.INTEGER
+							: column.equals("household_id") ? java.sql.Types.OTHER : java.sql.Types.VARCHAR;
+			return spec.param(column, null, type);
+		}
+		return spec.param(column, value);
+	}
+
+	/** Filters of the case list. */
+	record Filter(String regionPrefix, List<CaseStatus> statuses, String category, UUID gridId, String queuePrefix,
+			String assignee, String reporter, boolean overdueOnly, OffsetDateTime from, OffsetDateTime to,
+			OffsetDateTime afterReportedAt, UUID afterId, int limit) {
+	}
+
+	List<CaseRow> page(Filter f) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where "
+				+ "(cast(:prefix as text) is null or region = :prefix or region like :subtree) "
+				+ "and (cast(:statuses as text[]) is null or status = any(cast(:statuses as text[]))) "
+				+ "and (cast(:category as text) is null or category_code = :category) "
+				+ "and (cast(:grid as uuid) is null or grid_id = :grid) "
+				+ "and (cast(:queue as text) is null or queue_region = :queue or queue_region like :queueSubtree) "
+				+ "and (cast(:assignee as text) is null or assignee_subject = :assignee) "
+				+ "and (cast(:reporter as text) is null or reporter_subject = :reporter) "
+				+ "and (not :overdue or (status in ('REPORTED', 'ACCEPTED', 'DISPATCHED') and deadline_at < now())) "
+				+ "and (cast(:from as timestamptz) is null or reported_at >= :from) "
+				+ "and (cast(:to as timestamptz) is null or reported_at < :to) "
+				+ "and (cast(:afterAt as timestamptz) is null or (reported_at, id) < (cast(:afterAt as timestamptz), :afterId)) "
+				+ "order by reported_at desc, id desc limit :limit")
+			.param("prefix", f.regionPrefix(), java.sql.Types.VARCHAR)
+			.param("subtree", f.regionPrefix() == null ? null : Regions.subtreePattern(f.regionPrefix()),
+					java.sql.Types.VARCHAR)
+			.param("statuses", f.statuses() == null ? null : f.statuses().stream().map(Enum::name).toArray(String[]::new),
+					java.sql.Types.ARRAY)
+			.param("category", f.category(), java.sql.Types.VARCHAR)
+			.param("grid", f.gridId(), java.sql.Types.OTHER)
+			.param("queue", f.queuePrefix(), java.sql.Types.VARCHAR)
+			.param("queueSubtree", f.queuePrefix() == null ? null : Regions.subtreePattern(f.queuePrefix()),
+					java.sql.Types.VARCHAR)
+			.param("assignee", f.assignee(), java.sql.Types.VARCHAR)
+			.param("reporter", f.reporter(), java.sql.Types.VARCHAR)
+			.param("overdue", f.overdueOnly())
+			.param("from", f.from(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("to", f.to(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("afterAt", f.afterReportedAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("afterId", f.afterId(), java.sql.Types.OTHER)
+			.param("limit", f.limit())
+			.query(CaseRepository::map)
+			.list();
+	}
+
+	/** Open311 GET requests: by numbers, or by codes, statuses and a reported-at window; newest first. */
+	List<CaseRow> open311(List<String> numbers, List<String> categories, List<CaseStatus> statuses,
+			OffsetDateTime from, OffsetDateTime to, boolean publicOnly, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case c where "
+				+ "(cast(:numbers as text[]) is null or number = any(cast(:numbers as text[]))) "
+				+ "and (cast(:categories as text[]) is null or category_code = any(cast(:categories as text[]))) "
+				+ "and (cast(:statuses as text[]) is null or status = any(cast(:statuses as text[]))) "
+				+ "and (cast(:from as timestamptz) is null or reported_at >= :from) "
+				+ "and (cast(:to as timestamptz) is null or reported_at <= :to) "
+				+ "and (not :publicOnly or exists (select 1 from case_category k where k.code = c.category_code "
+				+ "and k.public_visible)) order by reported_at desc, id desc limit :limit")
+			.param("numbers", numbers == null ? null : numbers.toArray(String[]::new), java.sql.Types.ARRAY)
+			.param("categories", categories == null ? null : categories.toArray(String[]::new), java.sql.Types.ARRAY)
+			.param("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new),
+					java.sql.Types.ARRAY)
+			.param("from", from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("to", to, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("publicOnly", publicOnly)
+			.param("limit", limit)
+			.query(CaseRepository::map)
+			.list();
+	}
+
+	/** A nearby case of the same category. */
+	record Nearby(UUID id, String number, double lat, double lng) {
+	}
+
+	List<Nearby> sameCategoryNear(String category, double minLat, double maxLat, double minLng, double maxLng,
+			OffsetDateTime since, UUID exclude) {
+		return jdbc.sql("select id, number, lat, lng from grid_case where category_code = :category "
+				+ "and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng "
+				+ "and id <> :exclude order by reported_at desc limit 20")
+			.param("category", category)
+			.param("since", since)
+			.param("minLat", minLat)
+			.param("maxLat", maxLat)
+			.param("minLng", minLng)
+			.param("maxLng", maxLng)
+			.param("exclude", exclude)
+			.query((rs, n) -> new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3),
+					rs.getDouble(4)))
+			.list();
+	}
+
+	void link(String tenant, UUID caseId, UUID related, double distance) {
+		jdbc.sql("insert into case_link (tenant_id, case_id, related_case_id, kind, distance_m) "
+				+ "values (:tenant, :case, :related, 'SUSPECTED_DUPLICATE', :distance) on conflict do nothing")
+			.param("tenant", tenant)
+			.param("case", caseId)
+			.param("related", related)
+			.param("distance", distance)
+			.update();
+	}
+
+	List<CaseView.LinkedCase> links(UUID caseId) {
+		return jdbc.sql("select c.id, c.number, l.distance_m from case_link l join grid_case c on c.id = "
+				+ "case when l.case_id = :case then l.related_case_id else l.case_id end "
+				+ "where l.case_id = :case or l.related_case_id = :case order by l.created_at")
+			.param("case", caseId)
+			.query((rs, n) -> new CaseView.LinkedCase(rs.getObject(1, UUID.class), rs.getString(2),
+					Math.round(rs.getDouble(3) * 10) / 10.0))
+			.list();
+	}
+
+	void event(String tenant, UUID caseId, String type, CaseStatus from, CaseStatus to, String actor, String actorKind,
+			String note, String data) {
+		jdbc.sql("insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject, "
+				+ "actor_kind, note, data) values (:id, :tenant, :case, :type, :from, :to, :actor, :kind, :note, "
+				+ "cast(:data as jsonb))")
+			.param("id", UUID.randomUUID())
+			.param("tenant", tenant)
+			.param("case", caseId)
+			.param("type", type)
+			.param("from", from == null ? null : from.name(), java.sql.Types.VARCHAR)
+			.param("to", to == null ? null : to.name(), java.sql.Types.VARCHAR)
+			.param("actor", actor)
+			.param("kind", actorKind)
+			.param("note", note, java.sql.Types.VARCHAR)
+			.param("data", data == null ? "{}" : data)
+			.update();
+	}
+
+	List<CaseEvent> events(UUID caseId) {
+		return jdbc.sql("select id, case_id, at, type, from_status, to_status, actor_subject, actor_kind, note, "
+				+ "data::text from case_event where case_id = :case order by at, id")
+			.param("case", caseId)
+			.query(CaseRepository::event)
+			.list();
+	}
+
+	/** Timeline entries of every case in a window (Open311 service request updates), with the case number. */
+	record NumberedEvent(String number, String category, CaseEvent event, CaseStatus statusAt, String modeAt) {
+	}
+
+	List<NumberedEvent> eventsBetween(OffsetDateTime from, OffsetDateTime to, boolean publicOnly, int limit) {
+		return jdbc.sql("select e.id, e.case_id, e.at, e.type, e.from_status, e.to_status, e.actor_subject, "
+				+ "e.actor_kind, e.note, e.data::text, c.number, c.category_code, s.to_status, s.data ->> 'mode' "
+				+ "from case_event e join grid_case c on c.id = e.case_id "
+				+ "left join lateral (select p.to_status, p.data from case_event p where p.case_id = e.case_id "
+				+ "and p.to_status is not null and (p.at, p.id) <= (e.at, e.id) order by p.at desc, p.id desc limit 1) s "
+				+ "on true where e.at >= :from and e.at <= :to "
+				+ "and e.type not in ('DUPLICATE_SUSPECTED', 'HELPER_ADDED') "
+				+ "and (not :publicOnly or exists (select 1 from case_category k where k.code = c.category_code "
+				+ "and k.public_visible)) order by e.at, e.id limit :limit")
+			.param("from", from)
+			.param("to", to)
+			.param("publicOnly", publicOnly)
+			.param("limit", limit)
+			.query((rs, n) -> {
+				String statusAt = rs.getString(13);
+				return new NumberedEvent(rs.getString(11), rs.getString(12), event(rs, n),
+						statusAt == null ? null : CaseStatus.valueOf(statusAt), rs.getString(14));
+			})
+			.list();
+	}
+
+	void attachment(String tenant, UUID caseId, AttachmentInput a, String stage, String addedBy) {
+		jdbc.sql("insert into case_attachment (id, tenant_id, case_id, url, name, media_type, stage, added_by) "
+				+ "values (:id, :tenant, :case, :url, :name, :type, :stage, :by)")
+			.param("id", UUID.randomUUID())
+			.param("tenant", tenant)
+			.param("case", caseId)
+			.param("url", a.url())
+			.param("name", a.name(), java.sql.Types.VARCHAR)
+			.param("type", a.mediaType(), java.sql.Types.VARCHAR)
+			.param("stage", stage)
+			.param("by", addedBy)
+			.update();
+	}
+
+	List<CaseView.Attachment> attachments(UUID caseId) {
+		return jdbc.sql("select id, url, name, media_type, stage, added_by, added_at from case_attachment "
+				+ "where case_id = :case order by added_at, id")
+			.param("case", caseId)
+			.query((rs, n) -> new CaseView.Attachment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+			.list();
+	}
+
+	/** First attachment URL per case (Open311 media_url). */
+	Map<UUID, String> firstMedia(Collection<UUID> caseIds) {
+		Map<UUID, String> out = new LinkedHashMap<>();
+		if (caseIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("select distinct on (case_id) case_id, url from case_attachment where case_id in (:ids) "
+				+ "order by case_id, added_at, id")
+			.param("ids", caseIds)
+			.query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		return out;
+	}
+
+	boolean addHelper(String tenant, UUID caseId, UUID centralHousehold, UUID member, String name, List<String> roles) {
+		return jdbc.sql("insert into case_helper (tenant_id, case_id, central_household_id, member_id, name, roles) "
+				+ "values (:tenant, :case, :ch, :member, :name, :roles) on conflict do nothing")
+			.param("tenant", tenant)
+			.param("case", caseId)
+			.param("ch", centralHousehold)
+			.param("member", member, java.sql.Types.OTHER)
+			.param("name", name, java.sql.Types.VARCHAR)
+			.param("roles", roles == null ? new String[0] : roles.toArray(String[]::new))
+			.update() == 1;
+	}
+
+	List<CaseView.Helper> helpers(UUID caseId) {
+		return jdbc.sql("select central_household_id, member_id, name, roles, added_at from case_helper "
+				+ "where case_id = :case order by added_at")
+			.param("case", caseId)
+			.query((rs, n) -> new CaseView.Helper(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), strings(rs.getArray(4)), rs.getObject(5, OffsetDateTime.class)))
+			.list();
+	}
+
+	/** @return true when this transaction recorded the escalation (false: another replica already did) */
+	boolean recordEscalation(String tenant, CaseRow c, int level, String to, OffsetDateTime at) {
+		return jdbc.sql("insert into case_escalation (tenant_id, case_id, round, level, from_region, to_region, "
+				+ "escalated_at, street_path, community_path, grid_path) values (:tenant, :case, :round, :level, "
+				+ ":from, :to, :at, :street, :community, :grid) on conflict do nothing")
+			.param("tenant", tenant)
+			.param("case", c.id())
+			.param("round", c.reopenCount())
+			.param("level", level)
+			.param("from", c.queueRegion())
+			.param("to", to)
+			.param("at", at)
+			.param("street", c.streetPath(), java.sql.Types.VARCHAR)
+			.param("community", c.communityPath(), java.sql.Types.VARCHAR)
+			.param("grid", c.gridPath(), java.sql.Types.VARCHAR)
+			.update() == 1;
+	}
+
+	int escalationCount(UUID caseId) {
+		return jdbc.sql("select count(*) from case_escalation where case_id = :case")
+			.param("case", caseId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** An overdue case of some tenant. */
+	record Due(String tenant, UUID id) {
+	}
+
+	/** Every tenant's overdue open cases: only inside the cross-tenant purpose {@code case-escalation}. */
+	List<Due> overdue(OffsetDateTime now, int limit) {
+		return jdbc.sql("select tenant_id, id from grid_case where status in ('REPORTED', 'ACCEPTED', 'DISPATCHED') "
+				+ "and next_escalation_at is not null and next_escalation_at <= :now order by next_escalation_at "
+				+ "limit :limit")
+			.param("now", now)
+			.param("limit", limit)
+			.query((rs, n) -> new Due(rs.getString(1), rs.getObject(2, UUID.class)))
+			.list();
+	}
+
+	Optional<String> reporterPhoneCipher(UUID caseId) {
+		return jdbc.sql("select reporter_phone_cipher from grid_case where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.optional();
+	}
+
+	private static CaseEvent event(ResultSet rs, int n) throws SQLException {
+		String from = rs.getString(5);
+		String to = rs.getString(6);
+		return new CaseEvent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+				rs.getObject(3, OffsetDateTime.class), rs.getString(4), from == null ? null : CaseStatus.valueOf(from),
+				to == null ? null : CaseStatus.valueOf(to), rs.getString(7), rs.getString(8), rs.getString(9),
+				rs.getString(10));
+	}
+
+	static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static CaseRow map(ResultSet rs, int row) throws SQLException {
+		String mode = rs.getString("dispatch_mode");
+		int rating = rs.getInt("rating");
+		boolean rated = !rs.wasNull();
+		return new CaseRow(rs.getObject("id", UUID.class), rs.getString("number"),
+				Channel.valueOf(rs.getString("channel")), rs.getString("category_code"),
+				Priority.valueOf(rs.getString("priority")), CaseStatus.valueOf(rs.getString("status")),
+				rs.getString("title"), rs.getString("description"), nullableDouble(rs, "lat"), nullableDouble(rs, "lng"),
+				rs.getString("address"), rs.getObject("grid_id", UUID.class), rs.getString("region"),
+				rs.getString("street_path"), rs.getString("community_path"), rs.getString("grid_path"),
+				rs.getString("queue_region"), rs.getObject("household_id", UUID.class),
+				rs.getObject("patrol_id", UUID.class), rs.getString("reporter_subject"), rs.getString("reporter_kind"),
+				rs.getString("reporter_name"), rs.getString("reporter_phone_masked"), rs.getString("external_id"),
+				rs.getString("attributes"),
+				mode == null ? null : DispatchMode.valueOf(mode), rs.getString("assignee_subject"),
+				rs.getString("department"), strings(rs.getArray("parties")), rs.getString("helper_lookup"),
+				rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("accepted_at", OffsetDateTime.class),
+				rs.getObject("dispatched_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
+				rs.getObject("feedback_at", OffsetDateTime.class), rs.getObject("evaluated_at", OffsetDateTime.class),
+				rs.getObject("closed_at", OffsetDateTime.class), rs.getObject("deadline_at", OffsetDateTime.class),
+				rs.getObject("next_escalation_at", OffsetDateTime.class), rs.getInt("escalation_level"),
+				rs.getInt("reopen_count"), rated ? rating : null, rs.getString("rating_comment"),
+				rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version"));
+	}
+}

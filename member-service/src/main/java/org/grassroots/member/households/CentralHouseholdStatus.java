@@ -1,0 +1,7 @@
+package org.grassroots.member.households;
+
+public enum CentralHouseholdStatus {
+
+	ACTIVE, REVOKED
+
+}

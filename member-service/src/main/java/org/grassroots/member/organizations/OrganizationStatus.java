@@ -1,0 +1,7 @@
+package org.grassroots.member.organizations;
+
+public enum OrganizationStatus {
+
+	ACTIVE, DISSOLVED
+
+}

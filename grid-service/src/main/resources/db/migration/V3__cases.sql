@@ -55,6 +55,8 @@ create table grid_case (
     lat                  double precision,
     lng                  double precision,
     address              text        check (length(address) <= 200),
+    -- the 0.001° cell (about 100 m) of the location: duplicate suspicion looks in the 9 cells around a new case
+    dup_cell             bigint,
     -- where it happened: the deepest unit found (a grid, else the community or street, else the district)
     grid_id              uuid,
     region               text        not null,
@@ -104,7 +106,8 @@ create index grid_case_tenant_resolved on grid_case (tenant_id, resolved_at) whe
 create index grid_case_tenant_closed on grid_case (tenant_id, closed_at) where closed_at is not null;
 create index grid_case_tenant_evaluated on grid_case (tenant_id, evaluated_at) where evaluated_at is not null;
 create index grid_case_tenant_region on grid_case (tenant_id, region text_pattern_ops);
-create index grid_case_tenant_duplicates on grid_case (tenant_id, category_code, reported_at);
+create index grid_case_tenant_duplicates on grid_case (tenant_id, category_code, dup_cell, reported_at)
+    where dup_cell is not null;
 create index grid_case_tenant_assignee on grid_case (tenant_id, assignee_subject, status);
 create index grid_case_tenant_reporter on grid_case (tenant_id, reporter_subject, reported_at desc);
 create index grid_case_tenant_household on grid_case (tenant_id, household_id) where household_id is not null;

@@ -40,11 +40,7 @@ class CaseRepository {
 		this.jdbc = jdbc;
 	}
 
-	long nextNumber() {
-		return jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-	}
-
-	/** A new case row. */
+	/** A new case row; {@code number} is the number's prefix, the database appends the sequence. */
 	record NewCase(UUID id, String number, Channel channel, String category, Priority priority, String title,
 			String description, Double lat, Double lng, String address, UUID gridId, String region, UUID householdId,
 			UUID patrolId, String reporterSubject, String reporterKind, String reporterName, String phoneCipher,
@@ -55,18 +51,18 @@ class CaseRepository {
 	CaseRow insert(String tenant, NewCase c) {
 		return jdbc.sql("""
 				insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
-				  description, lat, lng, address, grid_id, region, street_path, community_path, grid_path, queue_region,
+				  description, lat, lng, dup_cell, address, grid_id, region, street_path, community_path, grid_path, queue_region,
 				  household_id, patrol_id, reporter_subject, reporter_kind, reporter_name, reporter_phone_cipher,
 				  reporter_phone_blind, reporter_phone_masked, external_id, attributes, reported_at,
 				  deadline_at, next_escalation_at)
-				values (:id, :tenant, :number, :channel, :category, :priority, 'REPORTED', :title, :description, :lat,
-				  :lng, :address, :grid, :region, :street, :community, :gridPath, :region, :household, :patrol,
+				values (:id, :tenant, :prefix || lpad(nextval('case_number_seq')::text, 6, '0'), :channel, :category, :priority, 'REPORTED', :title, :description, :lat,
+				  :lng, :cell, :address, :grid, :region, :street, :community, :gridPath, :region, :household, :patrol,
 				  :reporter, :reporterKind, :reporterName, :phoneCipher, :phoneBlind, :phoneMasked, :externalId,
 				  cast(:attributes as jsonb), :reportedAt, :deadlineAt, :nextEscalationAt)
 				returning\s""" + COLUMNS)
 			.param("id", c.id())
 			.param("tenant", tenant)
-			.param("number", c.number())
+			.param("prefix", c.number())
 			.param("channel", c.channel().name())
 			.param("category", c.category())
 			.param("priority", c.priority().name())
@@ -74,6 +70,7 @@ class CaseRepository {
 			.param("description", c.description())
 			.param("lat", c.lat(), java.sql.Types.DOUBLE)
 			.param("lng", c.lng(), java.sql.Types.DOUBLE)
+			.param("cell", c.lat() == null ? null : cell(c.lat(), c.lng()), java.sql.Types.BIGINT)
 			.param("address", c.address(), java.sql.Types.VARCHAR)
 			.param("grid", c.gridId(), java.sql.Types.OTHER)
 			.param("region", c.region())
@@ -257,11 +254,34 @@ class CaseRepository {
 	record Nearby(UUID id, String number, double lat, double lng) {
 	}
 
-	List<Nearby> sameCategoryNear(String category, double minLat, double maxLat, double minLng, double maxLng,
-			OffsetDateTime since, UUID exclude) {
+	/** The 0.001° cell (about 100 m) of a point. */
+	static long cell(double lat, double lng) {
+		return (long) Math.floor(lat * 1000) * 1_000_000L + (long) Math.floor(lng * 1000);
+	}
+
+	/**
+	 * The cells around a point that hold every point within {@code radius} metres: a cell is at least 60 m wide
+	 * anywhere in China (0.001° of longitude at 53° N), so one ring of neighbours covers 50 m.
+	 */
+	static List<Long> cellsAround(double lat, double lng, double radius) {
+		long y = (long) Math.floor(lat * 1000);
+		long x = (long) Math.floor(lng * 1000);
+		int rings = 1 + (int) (radius / 60);
+		List<Long> cells = new java.util.ArrayList<>();
+		for (long dy = -rings; dy <= rings; dy++) {
+			for (long dx = -rings; dx <= rings; dx++) {
+				cells.add((y + dy) * 1_000_000L + (x + dx));
+			}
+		}
+		return cells;
+	}
+
+	List<Nearby> sameCategoryNear(String category, double lat, double lng, double radius, double minLat,
+			double maxLat, double minLng, double maxLng, OffsetDateTime since, UUID exclude) {
 		return jdbc.sql("select id, number, lat, lng from grid_case where category_code = :category "
-				+ "and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng "
-				+ "and id <> :exclude order by reported_at desc limit 20")
+				+ "and dup_cell in (:cells) and reported_at >= :since and lat between :minLat and :maxLat "
+				+ "and lng between :minLng and :maxLng and id <> :exclude order by reported_at desc limit 20")
+			.param("cells", cellsAround(lat, lng, radius))
 			.param("category", category)
 			.param("since", since)
 			.param("minLat", minLat)
@@ -346,9 +366,10 @@ class CaseRepository {
 			.list();
 	}
 
-	void attachment(String tenant, UUID caseId, AttachmentInput a, String stage, String addedBy) {
-		jdbc.sql("insert into case_attachment (id, tenant_id, case_id, url, name, media_type, stage, added_by) "
-				+ "values (:id, :tenant, :case, :url, :name, :type, :stage, :by)")
+	CaseView.Attachment attachment(String tenant, UUID caseId, AttachmentInput a, String stage, String addedBy) {
+		return jdbc.sql("insert into case_attachment (id, tenant_id, case_id, url, name, media_type, stage, added_by) "
+				+ "values (:id, :tenant, :case, :url, :name, :type, :stage, :by) "
+				+ "returning id, url, name, media_type, stage, added_by, added_at")
 			.param("id", UUID.randomUUID())
 			.param("tenant", tenant)
 			.param("case", caseId)
@@ -357,7 +378,9 @@ class CaseRepository {
 			.param("type", a.mediaType(), java.sql.Types.VARCHAR)
 			.param("stage", stage)
 			.param("by", addedBy)
-			.update();
+			.query((rs, n) -> new CaseView.Attachment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+			.single();
 	}
 
 	List<CaseView.Attachment> attachments(UUID caseId) {

@@ -196,12 +196,12 @@ public class CaseService {
 			OffsetDateTime now = now();
 			OffsetDateTime deadline = now.plusHours(taxonomy.slaHours(category.code(), priority));
 			UUID id = UUID.randomUUID();
-			String number = "MQ" + now.atZoneSameInstant(NUMBER_ZONE).format(NUMBER_DATE) + "-"
-					+ String.format("%06d", cases.nextNumber());
+			// the number's sequence part comes from the database in the insert itself
+			String numberPrefix = "MQ" + now.atZoneSameInstant(NUMBER_ZONE).format(NUMBER_DATE) + "-";
 			PersonalData.Sealed sealedPhone = personal.phone(phone, "case:" + id + ":reporter_phone");
 			String description = in.description().strip();
 			String title = blank(in.title()) ? firstChars(description, 30) : in.title().strip();
-			CaseRow row = cases.insert(caller.tenant(), new CaseRepository.NewCase(id, number, in.channel(),
+			CaseRow row = cases.insert(caller.tenant(), new CaseRepository.NewCase(id, numberPrefix, in.channel(),
 					category.code(), priority, title, description, in.lat(), in.lng(),
 					blank(in.address()) ? null : in.address().strip(), gridId, region,
 					household == null ? null : household.id(), in.patrolId(), caller.subject(), caller.kind(),
@@ -210,39 +210,48 @@ public class CaseService {
 					sealedPhone == null ? null : sealedPhone.masked(), blank(in.externalId()) ? null : in.externalId().strip(),
 					attributes, now, deadline,
 					Regions.depth(region) > Regions.DISTRICT ? deadline : null));
+			String number = row.number();
 			cases.event(caller.tenant(), id, "REPORTED", null, CaseStatus.REPORTED, caller.subject(), caller.kind(),
 					null, data("channel", in.channel(), "region", region, "number", number));
+			List<CaseView.Attachment> stored = new ArrayList<>();
 			for (AttachmentInput attachment : attachments) {
-				cases.attachment(caller.tenant(), id, attachment, "REPORTED", caller.subject());
+				stored.add(cases.attachment(caller.tenant(), id, attachment, "REPORTED", caller.subject()));
 			}
-			linkDuplicates(caller, row);
+			List<CaseView.LinkedCase> duplicates = linkDuplicates(caller, row);
 			outbox.append("case.reported", id.toString(), payload("caseId", id, "number", number, "category",
 					category.code(), "channel", in.channel(), "priority", priority, "region", region, "gridId", gridId,
 					"householdId", row.householdId(), "reportedAt", now, "deadlineAt", deadline));
-			return new Intake.Result(view(caller, row, true), true);
+			// a new case: no helpers yet, and its duplicates and attachments are the ones just written
+			return new Intake.Result(withParts(summary(caller, row, Map.of(category.code(), category.name())), List.of(),
+					duplicates, stored), true);
 		});
 		return result;
 	}
 
-	private void linkDuplicates(Caller caller, CaseRow c) {
+	private List<CaseView.LinkedCase> linkDuplicates(Caller caller, CaseRow c) {
 		if (c.lat() == null || c.lng() == null) {
-			return;
+			return List.of();
 		}
 		double dLat = Geodesy.latDegrees(duplicateRadius);
 		double dLng = Geodesy.lngDegrees(duplicateRadius, c.lat());
 		List<String> linked = new ArrayList<>();
-		for (CaseRepository.Nearby near : cases.sameCategoryNear(c.categoryCode(), c.lat() - dLat, c.lat() + dLat,
+		List<CaseView.LinkedCase> found = new ArrayList<>();
+		for (CaseRepository.Nearby near : cases.sameCategoryNear(c.categoryCode(), c.lat(), c.lng(), duplicateRadius,
+				c.lat() - dLat,
+				c.lat() + dLat,
 				c.lng() - dLng, c.lng() + dLng, c.reportedAt().minus(duplicateWindow), c.id())) {
 			double distance = Geodesy.distanceMeters(c.lat(), c.lng(), near.lat(), near.lng());
 			if (distance <= duplicateRadius) {
 				cases.link(caller.tenant(), c.id(), near.id(), distance);
 				linked.add(near.number());
+				found.add(new CaseView.LinkedCase(near.id(), near.number(), Math.round(distance * 10) / 10.0));
 			}
 		}
 		if (!linked.isEmpty()) {
 			cases.event(caller.tenant(), c.id(), "DUPLICATE_SUSPECTED", null, null, SYSTEM, SYSTEM, null,
 					data("cases", linked));
 		}
+		return found;
 	}
 
 	// ---- reading ------------------------------------------------------------------------------------------
@@ -742,14 +751,18 @@ public class CaseService {
 		if (!detail) {
 			return base;
 		}
+		return withParts(base, cases.helpers(r.id()), cases.links(r.id()), cases.attachments(r.id()));
+	}
+
+	private static CaseView withParts(CaseView base, List<CaseView.Helper> helpers, List<CaseView.LinkedCase> links,
+			List<CaseView.Attachment> attachments) {
 		return new CaseView(base.id(), base.number(), base.channel(), base.category(), base.priority(), base.status(),
 				base.title(), base.description(), base.location(), base.address(), base.gridId(), base.region(),
 				base.queueRegion(), base.queueLevel(), base.householdId(), base.patrolId(), base.reporter(),
-				base.dispatch(), cases.helpers(r.id()), base.helperLookup(), cases.links(r.id()),
-				cases.attachments(r.id()), base.attributes(), base.reportedAt(), base.acceptedAt(),
-				base.dispatchedAt(), base.resolvedAt(), base.feedbackAt(), base.evaluatedAt(), base.closedAt(),
-				base.deadlineAt(), base.overdue(), base.escalationLevel(), base.reopenCount(), base.rating(),
-				base.ratingComment(), base.updatedAt(), base.version());
+				base.dispatch(), helpers, base.helperLookup(), links, attachments, base.attributes(), base.reportedAt(),
+				base.acceptedAt(), base.dispatchedAt(), base.resolvedAt(), base.feedbackAt(), base.evaluatedAt(),
+				base.closedAt(), base.deadlineAt(), base.overdue(), base.escalationLevel(), base.reopenCount(),
+				base.rating(), base.ratingComment(), base.updatedAt(), base.version());
 	}
 
 	private CaseView summary(Caller caller, CaseRow r, Map<String, String> names) {

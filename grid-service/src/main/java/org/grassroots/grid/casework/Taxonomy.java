@@ -25,8 +25,33 @@ public class Taxonomy {
 
 	private final Set<String> seeded = ConcurrentHashMap.newKeySet();
 
+	/** A district's categories as read at {@code loadedAt}: every intake needs them, they change rarely. */
+	private record Cached(Map<String, Category> byCode, List<Category> all, long loadedAt) {
+	}
+
+	/** How long another replica's category change may take to show here. */
+	static final long CACHE_MILLIS = 30_000;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
 	Taxonomy(TaxonomyRepository repository) {
 		this.repository = repository;
+	}
+
+	/** The district's categories, from the cache or read in the current transaction. */
+	private Cached categories() {
+		String tenant = TenantContext.current();
+		Cached cached = cache.get(tenant);
+		if (cached != null && System.currentTimeMillis() - cached.loadedAt() < CACHE_MILLIS) {
+			return cached;
+		}
+		ensureSeeded();
+		List<Category> all = repository.all();
+		Map<String, Category> byCode = new java.util.HashMap<>();
+		all.forEach(c -> byCode.put(c.code(), c));
+		Cached fresh = new Cached(Map.copyOf(byCode), List.copyOf(all), System.currentTimeMillis());
+		cache.put(tenant, fresh);
+		return fresh;
 	}
 
 	/** Inside a transaction of the tenant. */
@@ -49,20 +74,18 @@ public class Taxonomy {
 		if (code == null || code.isBlank()) {
 			throw DomainProblem.invalidField(field, "category-required");
 		}
-		return repository.find(code).filter(Category::active)
+		return java.util.Optional.ofNullable(categories().byCode().get(code)).filter(Category::active)
 			.orElseThrow(() -> DomainProblem.invalidField(field, "category-unknown", code));
 	}
 
 	/** Any category, active or not (for showing old cases). Inside a transaction. */
 	public java.util.Optional<Category> find(String code) {
-		ensureSeeded();
-		return repository.find(code);
+		return java.util.Optional.ofNullable(categories().byCode().get(code));
 	}
 
 	/** Inside a transaction. */
 	public List<Category> all() {
-		ensureSeeded();
-		return repository.all();
+		return categories().all();
 	}
 
 	/** SLA hours for a category and priority. Inside a transaction. */
@@ -112,6 +135,15 @@ public class Taxonomy {
 				draft.publicVisible() == null || draft.publicVisible(), new ArrayList<>(attributes),
 				draft.active() == null || draft.active(), draft.sortOrder() == null ? 100 : draft.sortOrder());
 		repository.upsert(caller.tenant(), category);
+		cache.remove(caller.tenant());
+		String tenant = caller.tenant();
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cache.remove(tenant);
+					}
+				});
 		return repository.find(code).orElseThrow();
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The statistics, computed in SQL in one statement: conditional aggregates over the cases active in the period
  * (reported, resolved, closed or evaluated in it) grouped by the unit path stored on each case, joined with the
  * escalations of the period. It reads {@code case_fact}, the narrow copy of grid_case a trigger keeps in step.
- * Public so the benchmark runs exactly this query. Run it in a transaction of the
- * tenant (row-level security).
+ * Public so the benchmark runs exactly this query. Run it in a transaction of the tenant (row-level security, and
+ * the transaction-local plan setting it makes).
  */
 public final class StatisticsQuery {
 
@@ -68,6 +68,9 @@ public final class StatisticsQuery {
 	 * @param prefix the region whose cases count (a tenant code alone: the whole district)
 	 */
 	public List<Sums> run(String level, String prefix, OffsetDateTime from, OffsetDateTime to) {
+		// plan for these values: a plan cached for other ones (a narrow region, a short period) can be 4× slower
+		// over a whole district's year. Transaction-local, like the tenant setting.
+		jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
 		return jdbc.sql(SQL)
 			.param("level", level)
 			.param("all", Regions.depth(prefix) == Regions.DISTRICT)

@@ -438,6 +438,7 @@ public final class GridBench {
 				Statement s = c.createStatement()) {
 			s.execute("vacuum analyze grid_case");
 			s.execute("vacuum analyze case_escalation");
+			s.execute("vacuum analyze case_fact");
 		}
 		System.out.printf(Locale.ROOT, "generated %,d cases in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
 	}

@@ -84,11 +84,20 @@ final class IntakeLoad {
 			try {
 				String base = "http://127.0.0.1:" + port;
 				awaitReady(base, service, work);
-				return load(base, grids, clients, seconds);
+				Result result = load(base, grids, clients, seconds);
+				Files.deleteIfExists(work.resolve("grid-service.log"));
+				return result;
 			}
 			finally {
 				service.destroy();
 				service.waitFor();
+				// the jar copy goes; the log stays only when something failed
+				Files.deleteIfExists(copy);
+				try (var left = Files.list(work)) {
+					if (left.findAny().isEmpty()) {
+						Files.delete(work);
+					}
+				}
 			}
 		}
 	}

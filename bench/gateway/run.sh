@@ -2,6 +2,7 @@
 # Gateway overhead: the same trivial endpoint direct, through nginx, and through our gateway (authentication and
 # Redis rate limiting on), with wrk at fixed concurrency, all in one run on loopback. Prints throughput and
 # p50/p99 of each and the ratios gateway/direct and gateway/nginx. Usage: bench/gateway/run.sh [seconds] [connections]
+# GRASSROOTS_BENCH_GATEWAY_JVM_OPTIONS adds JVM options to the gateway (e.g. a Flight Recorder profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -158,7 +158,14 @@ public final class GatewayBench {
 		jar = copy;
 		RSAKey signing = new RSAKeyGenerator(2048).keyID("bench-" + UUID.randomUUID()).generate();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+		// e.g. "-XX:StartFlightRecording=filename=/tmp/gateway.jfr" to see where the gateway spends its CPU
+		String extra = System.getenv("GRASSROOTS_BENCH_GATEWAY_JVM_OPTIONS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("gateway.log").toFile());
 		Map<String, String> env = builder.environment();

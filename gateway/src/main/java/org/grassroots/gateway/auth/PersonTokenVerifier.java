@@ -1,13 +1,17 @@
 package org.grassroots.gateway.auth;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.netty.channel.ChannelOption;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +19,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.grassroots.gateway.problem.ProblemException;
 import org.grassroots.gateway.problem.ProblemType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -36,11 +41,21 @@ import org.springframework.web.reactive.function.client.WebClientException;
  * Verifies people's OIDC access tokens: signature against the issuer's JWK set (fetched, cached and refreshed on
  * an unknown key id), issuer, expiry and not-before with a small skew, and the audience when configured.
  * The issuer is discovered lazily on the first token, so the gateway starts even while the issuer is down.
+ * <p>
+ * A verified token's claims are kept for a few minutes: a person's app sends the same token with every request
+ * until it expires, and the RSA verification is one of the gateway's larger per-request costs. A kept token is
+ * still refused once its {@code exp} (with the skew) has passed. The gateway never accepted revocation of person
+ * tokens before their expiry (no introspection), so keeping them changes nothing a caller can observe.
  */
 @Component
 public class PersonTokenVerifier {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonTokenVerifier.class);
+
+	/** About 2 KB per entry: bounded at a few tens of megabytes. */
+	private static final int VERIFIED_CACHE_SIZE = 20_000;
+
+	private static final Duration VERIFIED_CACHE_TTL = Duration.ofMinutes(5);
 
 	private final OidcProperties properties;
 
@@ -48,8 +63,19 @@ public class PersonTokenVerifier {
 
 	private final Mono<ReactiveJwtDecoder> decoder;
 
+	private final Cache<String, Map<String, Object>> verified;
+
+	private final Clock clock;
+
+	@Autowired
 	public PersonTokenVerifier(OidcProperties properties) {
+		this(properties, Clock.systemUTC());
+	}
+
+	PersonTokenVerifier(OidcProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
+		this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE).expireAfterWrite(VERIFIED_CACHE_TTL).build();
 		int timeoutMillis = (int) properties.timeout().toMillis();
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
@@ -67,7 +93,24 @@ public class PersonTokenVerifier {
 
 	/** The token's claims, or a problem: 401 for a bad token, 503 when the issuer cannot be reached. */
 	public Mono<Map<String, Object>> verify(String token) {
-		return decoder.flatMap(d -> d.decode(token)).map(Jwt::getClaims).onErrorMap(this::toProblem);
+		Map<String, Object> claims = verified.getIfPresent(token);
+		if (claims != null) {
+			if (notExpired(claims)) {
+				return Mono.just(claims);
+			}
+			verified.invalidate(token);
+			return Mono.error(ProblemException.of(ProblemType.INVALID_TOKEN));
+		}
+		return decoder.flatMap(d -> d.decode(token))
+			.map(Jwt::getClaims)
+			.doOnNext(verifiedClaims -> verified.put(token, verifiedClaims))
+			.onErrorMap(this::toProblem);
+	}
+
+	/** The decoder's own rule ({@code exp} required, skew allowed), applied to a token verified earlier. */
+	private boolean notExpired(Map<String, Object> claims) {
+		return claims.get(JwtClaimNames.EXP) instanceof Instant expiry
+				&& clock.instant().minus(properties.clockSkew()).isBefore(expiry);
 	}
 
 	private Throwable toProblem(Throwable ex) {

@@ -1,9 +1,13 @@
 package org.grassroots.gateway.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -13,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.grassroots.gateway.GatewayIntegrationTest;
+import org.grassroots.gateway.problem.ProblemException;
+import org.grassroots.gateway.problem.ProblemType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,6 +116,47 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 				.value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("error=\"invalid_token\""))
 				.expectBody()
 				.jsonPath("$.code").isEqualTo("token-invalid");
+		}
+	}
+
+	@Test
+	void aVerifiedTokenIsKeptUntilItExpiresAndAForgedOneNeverIs() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+		Clock clock = new Clock() {
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+		};
+		PersonTokenVerifier verifier = new PersonTokenVerifier(new OidcProperties(issuer(), null, "tenant", "roles",
+				"region", List.of(), Duration.ofSeconds(30), List.of("RS256"), Duration.ofSeconds(5)), clock);
+		String token = personToken(PERSON_KEY, issuer(), "u1", TENANT, TENANT, now.get(), Duration.ofMinutes(5),
+				"RESIDENT");
+
+		Map<String, Object> first = verifier.verify(token).block();
+		assertThat(first).containsEntry("sub", "u1");
+		// the second request with the same token is answered from the kept claims, not verified again
+		assertThat(verifier.verify(token).block()).isSameAs(first);
+
+		// past exp + skew the kept claims are refused, although the decoder's own clock would still accept it
+		now.set(now.get().plus(Duration.ofMinutes(5)).plusSeconds(31));
+		assertThatThrownBy(() -> verifier.verify(token).block()).isInstanceOfSatisfying(ProblemException.class,
+				ex -> assertThat(ex.type()).isEqualTo(ProblemType.INVALID_TOKEN));
+
+		String forged = personToken(FOREIGN_KEY, issuer(), "u1", TENANT, TENANT, Instant.now(), Duration.ofMinutes(5),
+				"RESIDENT");
+		for (int attempt = 0; attempt < 2; attempt++) {
+			assertThatThrownBy(() -> verifier.verify(forged).block()).isInstanceOf(ProblemException.class);
 		}
 	}
 

@@ -53,6 +53,27 @@ class InternalTokenTest {
 	}
 
 	@Test
+	void aCallersTokenIsReusedWhileMoreThanHalfItsLifetimeRemainsThenReminted() throws ParseException {
+		MutableClock clock = new MutableClock(NOW);
+		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.ephemeral(), properties(null, true), clock);
+		Caller worker = Caller.person("w1", "441702", List.of("GRID_WORKER"), "441702/441702001");
+		String first = minter.mint(worker);
+
+		clock.advance(Duration.ofSeconds(29));
+		assertThat(minter.mint(worker)).isEqualTo(first);
+		// another claim set is another token, never the cached one
+		Caller widerScope = Caller.person("w1", "441702", List.of("GRID_WORKER"), "441702");
+		assertThat(SignedJWT.parse(minter.mint(widerScope)).getJWTClaimsSet().getClaim("region")).isEqualTo("441702");
+
+		clock.advance(Duration.ofSeconds(2));
+		String second = minter.mint(worker);
+		assertThat(second).isNotEqualTo(first);
+		// what a service receives always has at least half of the 60 s left
+		Instant expires = SignedJWT.parse(second).getJWTClaimsSet().getExpirationTime().toInstant();
+		assertThat(Duration.between(clock.instant(), expires)).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
 	void aPlatformOperatorTokenHasNoTenantOrRegion() throws ParseException {
 		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.ephemeral(), properties(null, true),
 				Clock.systemUTC());
@@ -91,9 +112,39 @@ class InternalTokenTest {
 		}
 	}
 
+	/** A clock the test moves forward. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
 	private static InternalTokenProperties properties(String keys, boolean allowEphemeral) {
 		return new InternalTokenProperties(keys, Duration.ofSeconds(60), allowEphemeral, "grassroots-gateway",
-				"grassroots-services");
+				"grassroots-services", 100);
 	}
 
 	private static RSAKey rsa(String kid) {

@@ -15,6 +15,7 @@ import org.grassroots.defaults.events.EventStreams;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.events.OutboxRelay;
 import org.grassroots.defaults.events.StreamConsumers;
+import org.grassroots.defaults.feign.FeignConvertersWarmUp;
 import org.grassroots.defaults.feign.IdempotentReadRetryer;
 import org.grassroots.defaults.feign.InternalTokenRelay;
 import org.grassroots.defaults.idempotency.IdempotencyFilter;
@@ -46,6 +47,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCu
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.openfeign.CircuitBreakerNameResolver;
+import org.springframework.cloud.openfeign.FeignClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
@@ -232,6 +234,11 @@ public class ServiceDefaultsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Retryer feignRetryer() {
 		return new IdempotentReadRetryer();
+	}
+
+	@Bean
+	FeignConvertersWarmUp feignConvertersWarmUp(ObjectProvider<FeignClientFactory> clients) {
+		return new FeignConvertersWarmUp(clients);
 	}
 
 	/** One circuit breaker per client (not per method): a provider is either healthy or not. */

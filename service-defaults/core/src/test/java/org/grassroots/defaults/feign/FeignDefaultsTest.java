@@ -1,13 +1,21 @@
 package org.grassroots.defaults.feign;
 
+import java.util.List;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.grassroots.defaults.testapp.DefaultsTestBase;
 import org.grassroots.testsupport.TestHttp.Response;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.openfeign.FeignClientFactory;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -20,12 +28,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Feign defaults against a WireMock provider: token relay, timeouts, read-only retries, fallbacks, the breaker. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeignDefaultsTest extends DefaultsTestBase {
 
 	static final String TOKEN = TestTokens.person("441702", "worker-1", "441702", "GRID_WORKER");
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	FeignClientFactory clients;
+
+	@Test
+	@Order(0) // first in the class, and no other test class calls this client: nothing has used it yet
+	void everyClientsConvertersAreBuiltBeforeTheFirstRequest() {
+		// OpenFeign fills this list lazily and unsynchronized on first use; built at start, no request can see it half-made
+		List<?> converters = (List<?>) ReflectionTestUtils
+			.getField(clients.getInstance("echo", FeignHttpMessageConverters.class), "converters");
+		assertThat(converters).isNotEmpty();
+	}
 
 	@BeforeEach
 	void closeBreaker() {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Which of these households exist (for member-service validating linked households). */
-public record HouseholdLookup(@NotNull @Size(min = 1, max = 200) List<@NotNull UUID> ids) {
+public record HouseholdLookup(@NotNull @Size(min = 1, max = 1000) List<@NotNull UUID> ids) {
 
 	/**
 	 * The answer.

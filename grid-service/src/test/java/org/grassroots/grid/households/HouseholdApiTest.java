@@ -107,7 +107,7 @@ class HouseholdApiTest extends GridServiceTestBase {
 		assertThat((List<String>) lookup.json("$.missing")).containsExactly(foreignHousehold, unknown);
 		assertThat(http.get("/api/v1/households/" + foreignHousehold).bearer(member).send().status()).isEqualTo(404);
 		StringBuilder tooMany = new StringBuilder("{\"ids\":[");
-		for (int i = 0; i < 201; i++) {
+		for (int i = 0; i < 1001; i++) {
 			tooMany.append(i == 0 ? "" : ",").append('"').append(java.util.UUID.randomUUID()).append('"');
 		}
 		assertThat(http.post("/api/v1/households/lookup").bearer(member).json(tooMany + "]}").send().status())

@@ -48,20 +48,20 @@ class GridClientTest extends MemberServiceTestBase {
 	}
 
 	@Test
-	void validatesInChunksOfTwoHundredAndTrustsOnlyWhatWasAsked() {
+	void validatesInChunksOfAThousandAndTrustsOnlyWhatWasAsked() {
 		List<UUID> ids = new java.util.ArrayList<>();
-		for (int i = 0; i < 450; i++) {
+		for (int i = 0; i < 2250; i++) {
 			ids.add(UUID.randomUUID());
 		}
 		UUID stranger = UUID.randomUUID();
 		StringBuilder found = new StringBuilder("{\"id\":\"" + stranger + "\",\"region\":\"" + COMMUNITY + "\"}");
-		for (UUID id : ids.subList(0, 449)) {
+		for (UUID id : ids.subList(0, 2249)) {
 			found.append(",{\"id\":\"").append(id).append("\",\"region\":\"").append(COMMUNITY).append("\"}");
 		}
 		GRID.stubFor(post("/api/v1/households/lookup").willReturn(okJson("{\"found\":[" + found + "],\"missing\":[]}")));
 		GridHouseholds.Validation validation = households.validate(ids);
-		assertThat(validation.regions()).hasSize(449).doesNotContainKey(stranger);
-		assertThat(validation.missing()).containsExactly(ids.get(449));
+		assertThat(validation.regions()).hasSize(2249).doesNotContainKey(stranger);
+		assertThat(validation.missing()).containsExactly(ids.get(2249));
 		GRID.verify(3, postRequestedFor(urlEqualTo("/api/v1/households/lookup")));
 
 		GRID.stubFor(post("/api/v1/households/lookup").willReturn(aResponse().withStatus(400)));

@@ -171,6 +171,10 @@ public class AuthenticationFilter implements WebFilter, Ordered {
 				tenant = request.getQueryParams().getFirst("jurisdiction_id");
 			}
 		}
+		if (tenant == null && HttpMethod.GET.equals(request.getMethod()) && path.startsWith("/open311/v2")) {
+			// an Open311 read names its district or brings a key; the spec calls the former a missing parameter
+			return Mono.error(ProblemException.of(ProblemType.BAD_REQUEST, "bad-request.detail.jurisdiction"));
+		}
 		if (tenant == null) {
 			return Mono.error(ProblemException.of(ProblemType.UNAUTHORIZED)
 				.withHeaders(challenge("Bearer " + REALM, "ApiKey " + REALM)));

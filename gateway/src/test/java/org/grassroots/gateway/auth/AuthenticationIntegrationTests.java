@@ -85,7 +85,7 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void detailIsEnglishWhenTheCallerPrefersEnglish() {
 		client().get()
-			.uri("/open311/v2/requests.json")
+			.uri("/api/v1/cases")
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9,zh;q=0.5")
 			.exchange()
 			.expectStatus()
@@ -268,7 +268,15 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		client().get().uri("/open311/v2/services.json").exchange().expectStatus().isUnauthorized();
+		// Open311 reads without a key must name the district: the spec's 400 in the spec's format
+		client().get()
+			.uri("/open311/v2/services.json")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$[0].code").isEqualTo(400)
+			.jsonPath("$[0].description").value(d -> assertThat((String) d).contains("jurisdiction_id"));
 	}
 
 	@Test

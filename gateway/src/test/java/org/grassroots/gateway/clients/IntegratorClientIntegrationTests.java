@@ -85,6 +85,29 @@ class IntegratorClientIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void householdAndCompoundReadScopesAreAcceptedAndReachTheInternalToken() {
+		// grid-service's provider endpoints check these two (GET /api/v1/households/{id}, /api/v1/compounds)
+		Map<String, Object> issued = issueClient(TENANT_A, Map.of("name", "大数据中心", "scopes",
+				List.of("households:read", "compounds:read", "members:read")));
+		assertThat(issued.get("scopes")).isEqualTo(List.of("households:read", "compounds:read", "members:read"));
+		client().get()
+			.uri("/api/v1/platform/clients/" + issued.get("id"))
+			.headers(h -> h.setBearerAuth(adminToken(TENANT_A)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.scopes[0]").isEqualTo("households:read")
+			.jsonPath("$.scopes[1]").isEqualTo("compounds:read");
+
+		String path = "/api/v1/households/" + java.util.UUID.randomUUID();
+		client().get().uri(path).header("X-API-Key", (String) issued.get("apiKey")).exchange().expectStatus().isOk();
+		JWTClaimsSet claims = verifiedInternalToken(lastRequestTo(SERVICES, path));
+		assertThat(claims.getClaim("roles")).isEqualTo(List.of("INTEGRATOR"));
+		assertThat(claims.getClaim("scopes")).isEqualTo(List.of("households:read", "compounds:read", "members:read"));
+	}
+
+	@Test
 	void wrongOrMalformedKeysAreUnauthorized() {
 		for (String key : List.of("gr_abcdefgh_" + "A".repeat(43), "nonsense")) {
 			client().get()

@@ -35,7 +35,8 @@ public final class Seeder {
 
 	/** Every service's demo data, in the order the seeding runs. */
 	public static List<DemoData> allDemoData() {
-		return List.of(new CenterDemoData(), new MemberDemoData(), new GridDemoData(), new VolunteerDemoData(),
+		// grid first: member-service's central households link grid-service's households
+		return List.of(new GridDemoData(), new MemberDemoData(), new CenterDemoData(), new VolunteerDemoData(),
 				new ProjectDemoData());
 	}
 

@@ -4,9 +4,12 @@
 #      against the same over 1,000 polygons (baseline);
 #   2. the same 100,000 polygons in PostGIS (GiST, ST_Contains), per lookup over JDBC and amortized in-server;
 #   3. grid-service's statistics SQL over 1,000,000 cases in its own schema (RLS on, application role), against a
-#      plain count(*) of the table (baseline).
+#      plain count(*) of the table (baseline);
+#   4. case intake through the gateway (gateway + grid-service jars, their own databases, Redis, wrk with a Lua script),
+#      against the same straight into grid-service (baseline), with CPU per case per process and a database check.
 # PostgreSQL and PostGIS come from Debian (installed if missing); the cluster is a throw-away one on loopback, run
-# as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000]
+# as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000 | intake] [connections, default 24]
+# [intake seconds per path, default 30]; "intake" runs only part 4.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,22 +27,27 @@ WORK="$(mktemp -d /tmp/grassroots-bench-grid.XXXXXX)"
 chown postgres "$WORK"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 stop() {
+  # GRASSROOTS_BENCH_PG_LOG=FILE keeps the server's log (e.g. with auto_explain in GRASSROOTS_BENCH_PG_OPTIONS)
+  if [ -n "${GRASSROOTS_BENCH_PG_LOG:-}" ]; then cp "$WORK/postgres.log" "$GRASSROOTS_BENCH_PG_LOG" || true; fi
   runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap stop EXIT
 runuser -u postgres -- "$BIN/initdb" -D "$WORK/data" -A trust -U postgres -E UTF8 --locale C.UTF-8 >/dev/null
 runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
-  -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c max_wal_size=4GB -c timezone=UTC" \
+  -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements -c max_connections=200 -c shared_buffers=512MB -c work_mem=64MB -c fsync=off -c synchronous_commit=off -c max_wal_size=4GB -c timezone=UTC ${GRASSROOTS_BENCH_PG_OPTIONS:-}" \
   start >/dev/null
 echo "PostgreSQL $PGV with PostGIS on 127.0.0.1:$PORT" >&2
 
-# grid-service and what it needs (its executable jar is started by the intake part); the bench classes are compiled
-# against grid-service's own classpath, so work in progress elsewhere in bench/ cannot break this run
-./mvnw -q -B install -DskipTests -pl grid-service -am
+# grid-service, the gateway and what they need (their executable jars are started by the intake part); the bench
+# classes are compiled against grid-service's own classpath, so work in progress elsewhere in bench/ cannot break this
+# run. GRASSROOTS_BENCH_SKIP_BUILD=1 uses the jars as they are (e.g. while another build owns the gateway module).
+if [ -z "${GRASSROOTS_BENCH_SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B install -DskipTests -pl grid-service,gateway -am
+fi
 ./mvnw -q -B -pl grid-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java
 java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench \
-  "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}"
+  "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}" "${2:-24}" "${3:-30}"

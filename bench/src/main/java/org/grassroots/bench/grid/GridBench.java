@@ -62,9 +62,19 @@ public final class GridBench {
 			throw new IllegalArgumentException("usage: GridBench <superuser JDBC URL of a PostGIS-enabled PostgreSQL>");
 		}
 		String superuser = args[0];
-		int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+		// "intake" runs only the intake part (the one to iterate on while tuning the intake path)
+		boolean intakeOnly = args.length > 1 && args[1].equals("intake");
+		int queries = args.length > 1 && !intakeOnly ? Integer.parseInt(args[1]) : 1_000_000;
+		// 24: the gateway's per-route Resilience4j bulkhead admits 25 concurrent calls (see README)
+		int connections = args.length > 2 ? Integer.parseInt(args[2]) : 24;
+		int intakeSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
 		System.out.println("== bench/grid (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + ", load average at start " + loadAverage() + ") ==");
+		if (intakeOnly) {
+			PostgresServer server = PostgresServer.external(withDatabase(superuser, "postgres"));
+			reportIntake(runIntake(server, superuser, tessellation(1_000, 1), connections, intakeSeconds));
+			return;
+		}
 
 		// ---- 1. in-process point location -------------------------------------------------------------
 		List<Geometry> small = tessellation(1_000, 1);
@@ -113,17 +123,8 @@ public final class GridBench {
 		generateCases(db, 1_000_000);
 		double[] statistics = statistics(db);
 
-		// ---- 4. case intake straight into grid-service (no gateway) ------------------------------------
-		IntakeLoad.Result intake = null;
-		String intakeFailure = null;
-		try {
-			DatabaseCredentials intakeDb = server.createDatabase("gridbench_intake", true);
-			migrate(intakeDb);
-			intake = IntakeLoad.run(intakeDb, small, 32, 30);
-		}
-		catch (Exception ex) {
-			intakeFailure = ex.getMessage();
-		}
+		// ---- 4. case intake through the gateway and straight into grid-service ----------------------------
+		Object intake = runIntake(server, superuser, small, connections, intakeSeconds);
 
 		// ---- report -------------------------------------------------------------------------------------
 		System.out.println();
@@ -162,18 +163,68 @@ public final class GridBench {
 				statistics[2] / statistics[0]);
 		System.out.printf(Locale.ROOT, "  per grid, the last 30 days:          %.0f ms = %.1f× the count%n", statistics[3],
 				statistics[3] / statistics[0]);
-		if (intake != null) {
-			System.out.printf(Locale.ROOT, "case intake straight into grid-service (no gateway; DB write, timeline, duplicate check, "
-					+ "outbox; %d clients, %d s, 1,000 grids):%n", intake.clients(), intake.seconds());
-			System.out.printf(Locale.ROOT, "  %.0f cases/s  p50 %.1f ms  p99 %.1f ms  (%,d cases, %d errors)   target ≥ 1,000 cases/s "
-					+ "through the gateway: %.2f× of it%n", intake.casesPerSecond(), intake.p50Millis(), intake.p99Millis(),
-					intake.cases(), intake.errors(), intake.casesPerSecond() / 1000);
+		reportIntake(intake);
+	}
+
+	/** @return the {@link IntakeLoad.Result}, or the failure's message */
+	static Object runIntake(PostgresServer server, String superuser, List<Geometry> grids, int connections,
+			int seconds) {
+		try {
+			return IntakeLoad.run(server, superuser, grids, connections, seconds);
 		}
-		else {
-			System.out.println("case intake straight into grid-service: failed: " + intakeFailure);
+		catch (Exception ex) {
+			ex.printStackTrace();
+			return String.valueOf(ex.getMessage());
 		}
-		System.out.println("case intake through the gateway: not measured here (gateway and launcher belong to other work; "
-				+ "to be measured by the lead)");
+	}
+
+	static void reportIntake(Object outcome) {
+		if (!(outcome instanceof IntakeLoad.Result r)) {
+			System.out.println("case intake: failed: " + outcome);
+			return;
+		}
+		IntakeLoad.PathResult gw = r.gateway();
+		IntakeLoad.PathResult direct = r.direct();
+		IntakeLoad.Verification v = r.verification();
+		System.out.printf(Locale.ROOT, "case intake (DB write, timeline, duplicate check, outbox; wrk, %d connections, "
+				+ "%d s per path in windows gateway/direct/direct/gateway after a warm-up; 1,000 grids; load average %s "
+				+ "before, %s after)%n", r.connections(), r.seconds(), r.loadBefore(), r.loadAfter());
+		for (IntakeLoad.PathResult p : List.of(gw, direct)) {
+			System.out.printf(Locale.ROOT, "  %-27s %6.0f cases/s  p50 %6.1f ms  p99 %6.1f ms  (%,d cases; errors: %s)%n",
+					p.name(), p.casesPerSecond(), p.p50Millis(), p.p99Millis(), p.ok(), p.errors());
+		}
+		System.out.printf(Locale.ROOT, "  gateway / direct: rate %.2f×  p50 %.2f×  p99 %.2f×%n",
+				gw.casesPerSecond() / direct.casesPerSecond(), gw.p50Millis() / direct.p50Millis(),
+				gw.p99Millis() / direct.p99Millis());
+		System.out.printf(Locale.ROOT, "  target ≥ 1,000 cases/s through the gateway: %.2f× of it%n",
+				gw.casesPerSecond() / 1000);
+		System.out.println("  CPU per case (ms, user + system, from /proc):");
+		System.out.printf(Locale.ROOT, "    %-32s %10s %10s%n", "process", "gateway", "direct");
+		java.util.Set<String> names = new java.util.LinkedHashSet<>(gw.cpu().seconds().keySet());
+		names.addAll(direct.cpu().seconds().keySet());
+		double gwTotal = 0;
+		double directTotal = 0;
+		for (String name : names) {
+			double g = gw.cpuMillisPerCase(name);
+			double d = direct.cpuMillisPerCase(name);
+			gwTotal += g;
+			directTotal += d;
+			System.out.printf(Locale.ROOT, "    %-32s %10.2f %10.2f%n", name, g, d);
+		}
+		double gwWrk = gw.wrkCpuSeconds() * 1000 / gw.ok();
+		double directWrk = direct.wrkCpuSeconds() * 1000 / direct.ok();
+		System.out.printf(Locale.ROOT, "    %-32s %10.2f %10.2f%n", "load generator (wrk)", gwWrk, directWrk);
+		System.out.printf(Locale.ROOT, "    %-32s %10.2f %10.2f   (2 cores = 2,000 ms of CPU per second: %,.0f and %,.0f "
+				+ "cases/s if nothing else ran)%n", "total", gwTotal + gwWrk, directTotal + directWrk,
+				2000 / (gwTotal + gwWrk), 2000 / (directTotal + directWrk));
+		System.out.printf(Locale.ROOT, "  database check: %,d 2xx answers, %,d cases, %,d case.reported events, %,d cases "
+				+ "without exactly one event, %,d events without a case, %,d cases without exactly one REPORTED timeline "
+				+ "entry, %,d events not yet relayed, %,d duplicate links; %,d requests unanswered when wrk stopped, %,d "
+				+ "non-2xx: %s%n", v.okAnswers(), v.cases(), v.reportedEvents(), v.casesWithoutExactlyOneEvent(),
+				v.eventsWithoutCase(), v.casesWithoutExactlyOneTimelineEntry(), v.unpublished(), v.duplicateLinks(),
+				v.sentNotAnswered(), v.nonOkAnswers(), v.consistent() ? "CONSISTENT" : "INCONSISTENT");
+		System.out.println("  grid-service's statements in the measured windows (pg_stat_statements, server time only):");
+		r.statements().forEach(line -> System.out.println("    " + line));
 	}
 
 	// ---- polygons -------------------------------------------------------------------------------------------

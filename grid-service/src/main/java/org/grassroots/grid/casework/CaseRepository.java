@@ -48,18 +48,68 @@ class CaseRepository {
 			OffsetDateTime reportedAt, OffsetDateTime deadlineAt, OffsetDateTime nextEscalationAt) {
 	}
 
-	CaseRow insert(String tenant, NewCase c) {
+	/**
+	 * Where to look for suspected duplicates of a new case: same category, these 0.001° cells, the bounding box of
+	 * the radius, reported since {@code since}.
+	 */
+	record NearbyQuery(List<Long> cells, double minLat, double maxLat, double minLng, double maxLng,
+			OffsetDateTime since) {
+	}
+
+	/** The outbox event of the report; its {@code number} is filled in by the database (the number is made there). */
+	record ReportedEvent(UUID id, String source, String type, String payload) {
+	}
+
+	/** The new case and the same-category cases near it, as they were before it (candidates, not yet measured). */
+	record Reported(CaseRow row, List<Nearby> nearby) {
+	}
+
+	/**
+	 * The whole intake in one round trip: the case row (its number from the sequence; the {@code case_fact} trigger
+	 * fires), the REPORTED timeline entry, the {@code case.reported} outbox event (the row {@code Outbox.append} would
+	 * write, in the same transaction) and the duplicate candidates. The candidates' scan sees the table as it was
+	 * before this statement, so the new case is never its own duplicate. The tenant is spelled out in the scan: the
+	 * escalation policy OR-ed into grid_case's row-level security would otherwise keep the planner from the
+	 * tenant-leading index, and the scan would read every case. No ORDER BY … LIMIT in the scan either: it tempted
+	 * the planner into walking the (tenant, reported_at) index through every recent case of the district; the few
+	 * candidates of 9 cells come back ordered by the aggregate, newest first, and are capped here.
+	 */
+	Reported insertReported(String tenant, NewCase c, ReportedEvent event, NearbyQuery near) {
 		return jdbc.sql("""
-				insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
-				  description, lat, lng, dup_cell, address, grid_id, region, street_path, community_path, grid_path, queue_region,
-				  household_id, patrol_id, reporter_subject, reporter_kind, reporter_name, reporter_phone_cipher,
-				  reporter_phone_blind, reporter_phone_masked, external_id, attributes, reported_at,
-				  deadline_at, next_escalation_at)
-				values (:id, :tenant, :prefix || lpad(nextval('case_number_seq')::text, 6, '0'), :channel, :category, :priority, 'REPORTED', :title, :description, :lat,
-				  :lng, :cell, :address, :grid, :region, :street, :community, :gridPath, :region, :household, :patrol,
-				  :reporter, :reporterKind, :reporterName, :phoneCipher, :phoneBlind, :phoneMasked, :externalId,
-				  cast(:attributes as jsonb), :reportedAt, :deadlineAt, :nextEscalationAt)
-				returning\s""" + COLUMNS)
+				with c as (
+				  insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
+				    description, lat, lng, dup_cell, address, grid_id, region, street_path, community_path, grid_path,
+				    queue_region, household_id, patrol_id, reporter_subject, reporter_kind, reporter_name,
+				    reporter_phone_cipher, reporter_phone_blind, reporter_phone_masked, external_id, attributes,
+				    reported_at, deadline_at, next_escalation_at)
+				  values (:id, :tenant, :prefix || lpad(nextval('case_number_seq')::text, 6, '0'), :channel, :category,
+				    :priority, 'REPORTED', :title, :description, :lat, :lng, :cell, :address, :grid, :region, :street,
+				    :community, :gridPath, :region, :household, :patrol, :reporter, :reporterKind, :reporterName,
+				    :phoneCipher, :phoneBlind, :phoneMasked, :externalId, cast(:attributes as jsonb), :reportedAt,
+				    :deadlineAt, :nextEscalationAt)
+				  returning\s""" + COLUMNS + """
+				), timeline as (
+				  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
+				    actor_kind, data)
+				  select :timelineId, :tenant, c.id, 'REPORTED', null, 'REPORTED', :reporter, :reporterKind,
+				    jsonb_build_object('channel', :channel, 'region', :region, 'number', c.number)
+				  from c
+				), outbox as (
+				  insert into outbox_event (id, tenant_id, source, type, subject, data)
+				  select :eventId, :tenant, :source, :eventType, c.id::text,
+				    jsonb_set(cast(:payload as jsonb), '{number}', to_jsonb(c.number))
+				  from c
+				), near as (
+				  select id, number, lat, lng, reported_at from grid_case
+				  where tenant_id = :tenant and category_code = :category and dup_cell = any(:cells)
+				    and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng
+				)
+				select c.*,
+				  (select array_agg(n.id order by n.reported_at desc) from near n) as near_ids,
+				  (select array_agg(n.number order by n.reported_at desc) from near n) as near_numbers,
+				  (select array_agg(n.lat order by n.reported_at desc) from near n) as near_lats,
+				  (select array_agg(n.lng order by n.reported_at desc) from near n) as near_lngs
+				from c""")
 			.param("id", c.id())
 			.param("tenant", tenant)
 			.param("prefix", c.number())
@@ -90,8 +140,37 @@ class CaseRepository {
 			.param("reportedAt", c.reportedAt())
 			.param("deadlineAt", c.deadlineAt())
 			.param("nextEscalationAt", c.nextEscalationAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.query(CaseRepository::map)
+			.param("timelineId", UUID.randomUUID())
+			.param("eventId", event.id())
+			.param("source", event.source())
+			.param("eventType", event.type())
+			.param("payload", event.payload())
+			.param("cells", near.cells().toArray(Long[]::new))
+			.param("since", near.since())
+			.param("minLat", near.minLat())
+			.param("maxLat", near.maxLat())
+			.param("minLng", near.minLng())
+			.param("maxLng", near.maxLng())
+			.query((rs, n) -> new Reported(map(rs, n), nearby(rs)))
 			.single();
+	}
+
+	private static List<Nearby> nearby(ResultSet rs) throws SQLException {
+		Array ids = rs.getArray("near_ids");
+		if (ids == null) {
+			return List.of();
+		}
+		Object[] id = (Object[]) ids.getArray();
+		Object[] number = (Object[]) rs.getArray("near_numbers").getArray();
+		Object[] lat = (Object[]) rs.getArray("near_lats").getArray();
+		Object[] lng = (Object[]) rs.getArray("near_lngs").getArray();
+		int n = Math.min(id.length, MAX_CANDIDATES);
+		List<Nearby> out = new java.util.ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			out.add(new Nearby((UUID) id[i], (String) number[i], ((Number) lat[i]).doubleValue(),
+					((Number) lng[i]).doubleValue()));
+		}
+		return out;
 	}
 
 	Optional<CaseRow> find(UUID id) {
@@ -108,9 +187,11 @@ class CaseRepository {
 			.optional();
 	}
 
-	Optional<CaseRow> findByExternalId(String reporter, String externalId) {
-		return jdbc.sql("select " + COLUMNS + " from grid_case where reporter_subject = :reporter "
-				+ "and external_id = :externalId")
+	/** The tenant spelled out: the index is tenant-leading (see {@link #insertReported}). */
+	Optional<CaseRow> findByExternalId(String tenant, String reporter, String externalId) {
+		return jdbc.sql("select " + COLUMNS + " from grid_case where tenant_id = :tenant "
+				+ "and reporter_subject = :reporter and external_id = :externalId")
+			.param("tenant", tenant)
 			.param("reporter", reporter)
 			.param("externalId", externalId)
 			.query(CaseRepository::map)
@@ -254,6 +335,9 @@ class CaseRepository {
 	record Nearby(UUID id, String number, double lat, double lng) {
 	}
 
+	/** The newest duplicate candidates considered for one case (a hot spot must not link hundreds). */
+	static final int MAX_CANDIDATES = 20;
+
 	/** The 0.001° cell (about 100 m) of a point. */
 	static long cell(double lat, double lng) {
 		return (long) Math.floor(lat * 1000) * 1_000_000L + (long) Math.floor(lng * 1000);
@@ -276,22 +360,32 @@ class CaseRepository {
 		return cells;
 	}
 
-	List<Nearby> sameCategoryNear(String category, double lat, double lng, double radius, double minLat,
-			double maxLat, double minLng, double maxLng, OffsetDateTime since, UUID exclude) {
-		return jdbc.sql("select id, number, lat, lng from grid_case where category_code = :category "
-				+ "and dup_cell in (:cells) and reported_at >= :since and lat between :minLat and :maxLat "
-				+ "and lng between :minLng and :maxLng and id <> :exclude order by reported_at desc limit 20")
-			.param("cells", cellsAround(lat, lng, radius))
+	/** Duplicate candidates of an existing case (after its category changed); the tenant spelled out as above. */
+	List<Nearby> sameCategoryNear(String tenant, String category, NearbyQuery near, UUID exclude) {
+		// no ORDER BY … LIMIT in SQL, as in insertReported; newest first and capped here
+		return jdbc.sql("select id, number, lat, lng, reported_at from grid_case where tenant_id = :tenant "
+				+ "and category_code = :category and dup_cell = any(:cells) and reported_at >= :since "
+				+ "and lat between :minLat and :maxLat and lng between :minLng and :maxLng and id <> :exclude")
+			.param("tenant", tenant)
 			.param("category", category)
-			.param("since", since)
-			.param("minLat", minLat)
-			.param("maxLat", maxLat)
-			.param("minLng", minLng)
-			.param("maxLng", maxLng)
+			.param("cells", near.cells().toArray(Long[]::new))
+			.param("since", near.since())
+			.param("minLat", near.minLat())
+			.param("maxLat", near.maxLat())
+			.param("minLng", near.minLng())
+			.param("maxLng", near.maxLng())
 			.param("exclude", exclude)
-			.query((rs, n) -> new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3),
-					rs.getDouble(4)))
-			.list();
+			.query((rs, n) -> new Timed(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3),
+					rs.getDouble(4)), rs.getObject(5, OffsetDateTime.class)))
+			.list()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Timed::reportedAt).reversed())
+			.limit(MAX_CANDIDATES)
+			.map(Timed::nearby)
+			.toList();
+	}
+
+	private record Timed(Nearby nearby, OffsetDateTime reportedAt) {
 	}
 
 	void link(String tenant, UUID caseId, UUID related, double distance) {

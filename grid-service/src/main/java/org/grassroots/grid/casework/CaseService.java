@@ -157,7 +157,8 @@ public class CaseService {
 		Optional<Located> where = located ? gridIndex.locate(caller.tenant(), in.lat(), in.lng()) : Optional.empty();
 		Intake.Result result = tx.execute(status -> {
 			if (!blank(in.externalId())) {
-				Optional<CaseRow> earlier = cases.findByExternalId(caller.subject(), in.externalId().strip());
+				Optional<CaseRow> earlier = cases.findByExternalId(caller.tenant(), caller.subject(),
+						in.externalId().strip());
 				if (earlier.isPresent()) {
 					return new Intake.Result(view(caller, earlier.get(), true), false);
 				}
@@ -201,26 +202,28 @@ public class CaseService {
 			PersonalData.Sealed sealedPhone = personal.phone(phone, "case:" + id + ":reporter_phone");
 			String description = in.description().strip();
 			String title = blank(in.title()) ? firstChars(description, 30) : in.title().strip();
-			CaseRow row = cases.insert(caller.tenant(), new CaseRepository.NewCase(id, numberPrefix, in.channel(),
-					category.code(), priority, title, description, in.lat(), in.lng(),
+			// one round trip writes the case, its timeline entry and its case.reported event and finds the duplicate
+			// candidates; the event's number is filled in by the database, which makes the number
+			CaseRepository.ReportedEvent event = new CaseRepository.ReportedEvent(UUID.randomUUID(), outbox.source(),
+					"case.reported", json.writeValueAsString(payload("caseId", id, "number", null, "category",
+							category.code(), "channel", in.channel(), "priority", priority, "region", region, "gridId",
+							gridId, "householdId", household == null ? null : household.id(), "reportedAt", now,
+							"deadlineAt", deadline)));
+			CaseRepository.Reported reported = cases.insertReported(caller.tenant(), new CaseRepository.NewCase(id,
+					numberPrefix, in.channel(), category.code(), priority, title, description, in.lat(), in.lng(),
 					blank(in.address()) ? null : in.address().strip(), gridId, region,
 					household == null ? null : household.id(), in.patrolId(), caller.subject(), caller.kind(),
 					blank(in.reporterName()) ? null : in.reporterName().strip(),
 					sealedPhone == null ? null : sealedPhone.cipher(), sealedPhone == null ? null : sealedPhone.blind(),
 					sealedPhone == null ? null : sealedPhone.masked(), blank(in.externalId()) ? null : in.externalId().strip(),
 					attributes, now, deadline,
-					Regions.depth(region) > Regions.DISTRICT ? deadline : null));
-			String number = row.number();
-			cases.event(caller.tenant(), id, "REPORTED", null, CaseStatus.REPORTED, caller.subject(), caller.kind(),
-					null, data("channel", in.channel(), "region", region, "number", number));
+					Regions.depth(region) > Regions.DISTRICT ? deadline : null), event, nearbyQuery(in.lat(), in.lng(), now));
+			CaseRow row = reported.row();
 			List<CaseView.Attachment> stored = new ArrayList<>();
 			for (AttachmentInput attachment : attachments) {
 				stored.add(cases.attachment(caller.tenant(), id, attachment, "REPORTED", caller.subject()));
 			}
-			List<CaseView.LinkedCase> duplicates = linkDuplicates(caller, row);
-			outbox.append("case.reported", id.toString(), payload("caseId", id, "number", number, "category",
-					category.code(), "channel", in.channel(), "priority", priority, "region", region, "gridId", gridId,
-					"householdId", row.householdId(), "reportedAt", now, "deadlineAt", deadline));
+			List<CaseView.LinkedCase> duplicates = linkDuplicates(caller, row, reported.nearby());
 			// a new case: no helpers yet, and its duplicates and attachments are the ones just written
 			return new Intake.Result(withParts(summary(caller, row, Map.of(category.code(), category.name())), List.of(),
 					duplicates, stored), true);
@@ -228,18 +231,27 @@ public class CaseService {
 		return result;
 	}
 
-	private List<CaseView.LinkedCase> linkDuplicates(Caller caller, CaseRow c) {
-		if (c.lat() == null || c.lng() == null) {
-			return List.of();
+	/** Where a new case's duplicate candidates lie: the cells and box around its point, within the window. */
+	private CaseRepository.NearbyQuery nearbyQuery(Double lat, Double lng, OffsetDateTime reportedAt) {
+		OffsetDateTime since = reportedAt.minus(duplicateWindow);
+		if (lat == null || lng == null) {
+			// no point, no neighbours: no cell matches
+			return new CaseRepository.NearbyQuery(List.of(), 0, 0, 0, 0, since);
 		}
 		double dLat = Geodesy.latDegrees(duplicateRadius);
-		double dLng = Geodesy.lngDegrees(duplicateRadius, c.lat());
+		double dLng = Geodesy.lngDegrees(duplicateRadius, lat);
+		return new CaseRepository.NearbyQuery(CaseRepository.cellsAround(lat, lng, duplicateRadius), lat - dLat,
+				lat + dLat, lng - dLng, lng + dLng, since);
+	}
+
+	/** Links the candidates really within the radius as suspected duplicates, with one timeline entry naming them. */
+	private List<CaseView.LinkedCase> linkDuplicates(Caller caller, CaseRow c, List<CaseRepository.Nearby> candidates) {
+		if (c.lat() == null || c.lng() == null || candidates.isEmpty()) {
+			return List.of();
+		}
 		List<String> linked = new ArrayList<>();
 		List<CaseView.LinkedCase> found = new ArrayList<>();
-		for (CaseRepository.Nearby near : cases.sameCategoryNear(c.categoryCode(), c.lat(), c.lng(), duplicateRadius,
-				c.lat() - dLat,
-				c.lat() + dLat,
-				c.lng() - dLng, c.lng() + dLng, c.reportedAt().minus(duplicateWindow), c.id())) {
+		for (CaseRepository.Nearby near : candidates) {
 			double distance = Geodesy.distanceMeters(c.lat(), c.lng(), near.lat(), near.lng());
 			if (distance <= duplicateRadius) {
 				cases.link(caller.tenant(), c.id(), near.id(), distance);
@@ -371,8 +383,10 @@ public class CaseService {
 			CaseRow row = step(c, List.of(CaseStatus.REPORTED), ifMatch, CaseStatus.ACCEPTED, sets);
 			cases.event(caller.tenant(), id, "ACCEPTED", c.status(), CaseStatus.ACCEPTED, caller.subject(),
 					caller.kind(), step.note(), data("category", category.code(), "priority", priority));
-			if (!category.code().equals(c.categoryCode())) {
-				linkDuplicates(caller, row);
+			if (!category.code().equals(c.categoryCode()) && row.lat() != null) {
+				// the window counts from the case's report, as at intake
+				linkDuplicates(caller, row, cases.sameCategoryNear(caller.tenant(), row.categoryCode(),
+						nearbyQuery(row.lat(), row.lng(), row.reportedAt()), row.id()));
 			}
 			return view(caller, row, true);
 		});

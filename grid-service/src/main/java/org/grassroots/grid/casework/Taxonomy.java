@@ -25,11 +25,15 @@ public class Taxonomy {
 
 	private final Set<String> seeded = ConcurrentHashMap.newKeySet();
 
-	/** A district's categories as read at {@code loadedAt}: every intake needs them, they change rarely. */
-	private record Cached(Map<String, Category> byCode, List<Category> all, long loadedAt) {
+	/**
+	 * A district's categories and SLA rules (hours by {@code category|PRIORITY}, category {@code *} the district
+	 * default) as read at {@code loadedAt}: every intake needs them, they change rarely.
+	 */
+	private record Cached(Map<String, Category> byCode, List<Category> all, Map<String, Integer> slaHours,
+			long loadedAt) {
 	}
 
-	/** How long another replica's category change may take to show here. */
+	/** How long another replica's category or SLA change may take to show here. */
 	static final long CACHE_MILLIS = 30_000;
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -49,7 +53,9 @@ public class Taxonomy {
 		List<Category> all = repository.all();
 		Map<String, Category> byCode = new java.util.HashMap<>();
 		all.forEach(c -> byCode.put(c.code(), c));
-		Cached fresh = new Cached(Map.copyOf(byCode), List.copyOf(all), System.currentTimeMillis());
+		Map<String, Integer> sla = new java.util.HashMap<>();
+		repository.slaRules().forEach(r -> sla.put(r.category() + "|" + r.priority().name(), r.hours()));
+		Cached fresh = new Cached(Map.copyOf(byCode), List.copyOf(all), Map.copyOf(sla), System.currentTimeMillis());
 		cache.put(tenant, fresh);
 		return fresh;
 	}
@@ -88,9 +94,17 @@ public class Taxonomy {
 		return categories().all();
 	}
 
-	/** SLA hours for a category and priority. Inside a transaction. */
+	/**
+	 * SLA hours for a category and priority: the district's rule for the category, else its default ({@code *}), else
+	 * the platform default. From the cache (every intake asks). Inside a transaction.
+	 */
 	public int slaHours(String category, Priority priority) {
-		return repository.slaHours(category, priority).orElseGet(() -> DefaultTaxonomy.defaultHours(priority));
+		Map<String, Integer> rules = categories().slaHours();
+		Integer hours = rules.get(category + "|" + priority.name());
+		if (hours == null) {
+			hours = rules.get("*|" + priority.name());
+		}
+		return hours != null ? hours : DefaultTaxonomy.defaultHours(priority);
 	}
 
 	@Transactional
@@ -135,8 +149,13 @@ public class Taxonomy {
 				draft.publicVisible() == null || draft.publicVisible(), new ArrayList<>(attributes),
 				draft.active() == null || draft.active(), draft.sortOrder() == null ? 100 : draft.sortOrder());
 		repository.upsert(caller.tenant(), category);
-		cache.remove(caller.tenant());
-		String tenant = caller.tenant();
+		evictOnCompletion(caller.tenant());
+		return repository.find(code).orElseThrow();
+	}
+
+	/** Forgets the district's cache now and again once the change commits or rolls back. */
+	private void evictOnCompletion(String tenant) {
+		cache.remove(tenant);
 		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
 				new org.springframework.transaction.support.TransactionSynchronization() {
 					@Override
@@ -144,7 +163,6 @@ public class Taxonomy {
 						cache.remove(tenant);
 					}
 				});
-		return repository.find(code).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)
@@ -170,6 +188,7 @@ public class Taxonomy {
 			}
 		}
 		repository.replaceSla(caller.tenant(), rules);
+		evictOnCompletion(caller.tenant());
 		return repository.slaRules();
 	}
 }

@@ -97,15 +97,6 @@ class TaxonomyRepository {
 		return jdbc.sql("select " + COLUMNS + " from case_category order by sort_order, code").query(this::map).list();
 	}
 
-	Optional<Integer> slaHours(String category, Priority priority) {
-		return jdbc.sql("select hours from case_sla where priority = :priority and category_code in (:category, '*') "
-				+ "order by case when category_code = '*' then 1 else 0 end limit 1")
-			.param("priority", priority.name())
-			.param("category", category)
-			.query(Integer.class)
-			.optional();
-	}
-
 	List<SlaRule> slaRules() {
 		return jdbc.sql("select category_code, priority, hours from case_sla order by category_code, priority")
 			.query((rs, n) -> new SlaRule(rs.getString(1), Priority.valueOf(rs.getString(2)), rs.getInt(3)))

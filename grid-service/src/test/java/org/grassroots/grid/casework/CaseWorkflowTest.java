@@ -85,6 +85,14 @@ class CaseWorkflowTest extends GridServiceTestBase {
 				"case.closed");
 		assertThat((String) events.get(2).get(1)).contains("\"caseId\": \"" + id + "\"").contains("\"rating\": 5")
 			.contains("\"category\": \"facility-manhole\"").contains("\"helperCentralHouseholdId\": null");
+		// the report's event and timeline entry carry the number the database made in the same statement
+		String number = reported.json("$.number");
+		assertThat((String) events.get(0).get(1)).contains("\"number\": \"" + number + "\"")
+			.contains("\"caseId\": \"" + id + "\"").contains("\"channel\": \"APP\"").contains("\"priority\": \"HIGH\"")
+			.contains("\"gridId\": \"" + area.grid1Id() + "\"").contains("\"householdId\": null")
+			.contains("\"reportedAt\": \"").contains("\"deadlineAt\": \"");
+		assertThat((String) sql(TENANT, "select data::text from case_event where case_id = cast(? as uuid) and type = 'REPORTED'", id)
+			.get(0).get(0)).contains("\"number\": \"" + number + "\"").contains("\"channel\": \"APP\"");
 	}
 
 	@Test
@@ -149,6 +157,15 @@ class CaseWorkflowTest extends GridServiceTestBase {
 		Response original = http.get("/api/v1/cases/" + first).bearer(staff).send();
 		assertThat((List<String>) original.json("$.suspectedDuplicates[*].id")).containsExactly((String) second.json("$.id"));
 		assertThat((String) original.json("$.status")).as("both stay open").isEqualTo("REPORTED");
+		List<String> secondTimeline = http.get("/api/v1/cases/" + second.json("$.id") + "/timeline").bearer(staff).send()
+			.json("$[*].type");
+		assertThat(secondTimeline).containsExactly("REPORTED", "DUPLICATE_SUSPECTED");
+
+		// accepted under another category, a case is checked again against that category's reports
+		Response accepted = step(http, staff, otherCategory.json("$.id"), "accept", "{\"category\":\"facility-streetlight\"}");
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat((List<String>) accepted.json("$.suspectedDuplicates[*].id")).containsExactlyInAnyOrder(first,
+				(String) second.json("$.id"));
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package org.grassroots.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,9 +35,10 @@ public class RateLimiter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
+	// read once: a script built from a Resource re-checks the file on every call, and inside the executable jar
+	// that check throws (and is swallowed) on every request
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("ratelimit/token_bucket.lua"),
-			List.class);
+	private static final RedisScript<List> SCRIPT = RedisScript.of(script("ratelimit/token_bucket.lua"), List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -151,6 +156,15 @@ public class RateLimiter {
 			return number.longValue();
 		}
 		return Long.parseLong(String.valueOf(value));
+	}
+
+	private static String script(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the rate-limit script " + path, ex);
+		}
 	}
 
 }

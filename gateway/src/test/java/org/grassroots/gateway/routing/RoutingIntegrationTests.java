@@ -2,7 +2,12 @@ package org.grassroots.gateway.routing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +48,34 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"center\",\"version\":\"v1\"},"
 						+ "\"servers\":[{\"url\":\"http://center-service:8080\"}],\"paths\":{\"/api/v1/centers\":{}}}")));
+	}
+
+	@Test
+	@Order(0)
+	void fortyConcurrentCallsToOneServiceAllGetThrough() throws Exception {
+		// Resilience4j's default bulkhead would admit 25 and answer the rest 503 (and count them against the breaker)
+		awaitProjectHealthy();
+		PROJECT.stubFor(get(urlPathEqualTo("/api/v1/contests/busy"))
+			.willReturn(aResponse().withFixedDelay(400).withStatus(200).withBody("{}")));
+		ExecutorService callers = Executors.newFixedThreadPool(40);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				statuses.add(callers.submit(() -> client().get()
+					.uri("/api/v1/contests/busy")
+					.headers(h -> h.setBearerAuth(token))
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test

@@ -1,6 +1,11 @@
 package org.grassroots.defaults.security;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,44 @@ class InternalTokenVerifierTest {
 				"token-expired");
 		// within the 30 s skew an expired token still passes: clocks differ between pods
 		verifier.verify(TestTokens.builder("441702", "u").issuedAgo(Duration.ofSeconds(70)).ttl(Duration.ofSeconds(60)).mint());
+	}
+
+	@Test
+	void aVerifiedTokenIsKeptUntilItExpiresPlusTheSkewThenRefused() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+		InternalTokenVerifier clocked = new InternalTokenVerifier(
+				new InternalTokenProperties(null, TestTokens.jwkSetJson(), null, null, null, null), new Clock() {
+					@Override
+					public Instant instant() {
+						return now.get();
+					}
+
+					@Override
+					public ZoneId getZone() {
+						return ZoneOffset.UTC;
+					}
+
+					@Override
+					public Clock withZone(ZoneId zone) {
+						return this;
+					}
+				});
+		String token = TestTokens.builder("441702", "w-1").ttl(Duration.ofSeconds(60)).mint();
+		Caller first = clocked.verify(token);
+		// the same token again is answered from what was verified, not verified again
+		assertThat(clocked.verify(token)).isSameAs(first);
+		now.set(now.get().plusSeconds(60 + 29));
+		assertThat(clocked.verify(token)).isSameAs(first);
+		// past expiry + 30 s skew: refused like a fresh verification would, although the signature is still good
+		now.set(now.get().plusSeconds(2));
+		assertThatThrownBy(() -> clocked.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.extracting(e -> ((InvalidTokenException) e).reasonCode())
+			.isEqualTo("token-expired");
+		// a forged token is never kept
+		String forged = TestTokens.builder("441702", "w-1").foreignSigned().mint();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			assertThatThrownBy(() -> clocked.verify(forged)).isInstanceOf(InvalidTokenException.class);
+		}
 	}
 
 	private void assertReason(String token, String reason) {

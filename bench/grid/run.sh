@@ -8,7 +8,7 @@
 #   4. case intake through the gateway (gateway + grid-service jars, their own databases, Redis, wrk with a Lua script),
 #      against the same straight into grid-service (baseline), with CPU per case per process and a database check.
 # PostgreSQL and PostGIS come from Debian (installed if missing); the cluster is a throw-away one on loopback, run
-# as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000 | intake] [connections, default 24]
+# as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000 | intake] [connections, default 32]
 # [intake seconds per path, default 30]; "intake" runs only part 4.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,4 +50,4 @@ CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java
 java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench \
-  "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}" "${2:-24}" "${3:-30}"
+  "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}" "${2:-32}" "${3:-30}"

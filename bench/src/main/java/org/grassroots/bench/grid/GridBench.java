@@ -65,8 +65,8 @@ public final class GridBench {
 		// "intake" runs only the intake part (the one to iterate on while tuning the intake path)
 		boolean intakeOnly = args.length > 1 && args[1].equals("intake");
 		int queries = args.length > 1 && !intakeOnly ? Integer.parseInt(args[1]) : 1_000_000;
-		// 24: the gateway's per-route Resilience4j bulkhead admits 25 concurrent calls (see README)
-		int connections = args.length > 2 ? Integer.parseInt(args[2]) : 24;
+		// the same fixed concurrency as bench/gateway
+		int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
 		int intakeSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
 		System.out.println("== bench/grid (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + ", load average at start " + loadAverage() + ") ==");

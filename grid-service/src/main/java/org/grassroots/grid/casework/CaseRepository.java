@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.grassroots.defaults.tenancy.TenantContext;
 import org.grassroots.grid.support.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -181,7 +182,8 @@ class CaseRepository {
 	}
 
 	Optional<CaseRow> findByNumber(String number) {
-		return jdbc.sql("select " + COLUMNS + " from grid_case where number = :number")
+		return jdbc.sql("select " + COLUMNS + " from grid_case where tenant_id = :tenant and number = :number")
+			.param("tenant", TenantContext.current())
 			.param("number", number)
 			.query(CaseRepository::map)
 			.optional();
@@ -273,8 +275,9 @@ class CaseRepository {
 	}
 
 	List<CaseRow> page(Filter f) {
-		return jdbc.sql("select " + COLUMNS + " from grid_case where "
-				+ "(cast(:prefix as text) is null or region = :prefix or region like :subtree) "
+		// the tenant spelled out on every list: see insertReported
+		return jdbc.sql("select " + COLUMNS + " from grid_case where tenant_id = :tenant "
+				+ "and (cast(:prefix as text) is null or region = :prefix or region like :subtree) "
 				+ "and (cast(:statuses as text[]) is null or status = any(cast(:statuses as text[]))) "
 				+ "and (cast(:category as text) is null or category_code = :category) "
 				+ "and (cast(:grid as uuid) is null or grid_id = :grid) "
@@ -286,6 +289,7 @@ class CaseRepository {
 				+ "and (cast(:to as timestamptz) is null or reported_at < :to) "
 				+ "and (cast(:afterAt as timestamptz) is null or (reported_at, id) < (cast(:afterAt as timestamptz), :afterId)) "
 				+ "order by reported_at desc, id desc limit :limit")
+			.param("tenant", TenantContext.current())
 			.param("prefix", f.regionPrefix(), java.sql.Types.VARCHAR)
 			.param("subtree", f.regionPrefix() == null ? null : Regions.subtreePattern(f.regionPrefix()),
 					java.sql.Types.VARCHAR)
@@ -311,14 +315,15 @@ class CaseRepository {
 	/** Open311 GET requests: by numbers, or by codes, statuses and a reported-at window; newest first. */
 	List<CaseRow> open311(List<String> numbers, List<String> categories, List<CaseStatus> statuses,
 			OffsetDateTime from, OffsetDateTime to, boolean publicOnly, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from grid_case c where "
-				+ "(cast(:numbers as text[]) is null or number = any(cast(:numbers as text[]))) "
+		return jdbc.sql("select " + COLUMNS + " from grid_case c where c.tenant_id = :tenant "
+				+ "and (cast(:numbers as text[]) is null or number = any(cast(:numbers as text[]))) "
 				+ "and (cast(:categories as text[]) is null or category_code = any(cast(:categories as text[]))) "
 				+ "and (cast(:statuses as text[]) is null or status = any(cast(:statuses as text[]))) "
 				+ "and (cast(:from as timestamptz) is null or reported_at >= :from) "
 				+ "and (cast(:to as timestamptz) is null or reported_at <= :to) "
 				+ "and (not :publicOnly or exists (select 1 from case_category k where k.code = c.category_code "
 				+ "and k.public_visible)) order by reported_at desc, id desc limit :limit")
+			.param("tenant", TenantContext.current())
 			.param("numbers", numbers == null ? null : numbers.toArray(String[]::new), java.sql.Types.ARRAY)
 			.param("categories", categories == null ? null : categories.toArray(String[]::new), java.sql.Types.ARRAY)
 			.param("statuses", statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new),

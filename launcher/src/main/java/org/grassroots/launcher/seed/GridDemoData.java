@@ -71,9 +71,26 @@ final class GridDemoData implements DemoData {
 	private static final Map<String, String> HOTLINE_CALLERS = Map.of("441702", "13902621299", "340202",
 			"13905531299");
 
+	/**
+	 * Which half this seeds: the area (grids, compound, building, households), or the cases, which run after
+	 * member-service's demo data so that dispatching a case about a linked household finds its central household
+	 * as a helper (and closing it credits that central household's work log), as it would in a live district.
+	 */
+	enum Part {
+
+		AREA, CASES
+
+	}
+
+	private final Part part;
+
+	GridDemoData(Part part) {
+		this.part = part;
+	}
+
 	@Override
 	public String describe() {
-		return "grids, households and cases";
+		return part == Part.AREA ? "grids, compounds and households" : "cases";
 	}
 
 	@Override
@@ -81,22 +98,27 @@ final class GridDemoData implements DemoData {
 		String tenant = session.tenant().code();
 		DemoArea area = DemoArea.of(session.tenant());
 		List<String> created = new ArrayList<>();
-		Map<String, String> gridIds = seedGrids(session, area, created);
-		if (gridIds == null) {
-			return;
-		}
 		TenantSession.Caller admin = session.as("TENANT_ADMIN");
-		String compoundId = seedCompound(admin, area, created);
-		String buildingId = seedBuilding(admin, area, gridIds.get(area.gridCode(DemoArea.FIRST_GRID)), compoundId,
-				created);
-		Map<String, String> householdIds = buildingId == null ? Map.of()
-				: seedHouseholds(admin, area, gridIds, created);
-		seedCases(session, area, householdIds, created);
-		if (created.isEmpty()) {
-			log.info("Grid demo data of tenant {} already present: nothing created", tenant);
+		if (part == Part.AREA) {
+			Map<String, String> gridIds = seedGrids(session, area, created);
+			if (gridIds == null) {
+				return;
+			}
+			String compoundId = seedCompound(admin, area, created);
+			String buildingId = seedBuilding(admin, area, gridIds.get(area.gridCode(DemoArea.FIRST_GRID)), compoundId,
+					created);
+			if (buildingId != null) {
+				seedHouseholds(admin, area, gridIds, created);
+			}
 		}
 		else {
-			log.info("Grid demo data of tenant {}: created {}", tenant, String.join(", ", created));
+			seedCases(session, area, householdIds(admin, area, unitIds(admin, area)), created);
+		}
+		if (created.isEmpty()) {
+			log.info("Grid demo {} of tenant {} already present: nothing created", describe(), tenant);
+		}
+		else {
+			log.info("Grid demo {} of tenant {}: created {}", describe(), tenant, String.join(", ", created));
 		}
 	}
 

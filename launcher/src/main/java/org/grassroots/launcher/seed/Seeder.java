@@ -35,8 +35,10 @@ public final class Seeder {
 
 	/** Every service's demo data, in the order the seeding runs. */
 	public static List<DemoData> allDemoData() {
-		// grid first: member-service's central households link grid-service's households
-		return List.of(new GridDemoData(), new MemberDemoData(), new CenterDemoData(), new VolunteerDemoData(),
+		// grid's area first (member-service's central households link its households), its cases after the central
+		// households exist (dispatch finds them as helpers)
+		return List.of(new GridDemoData(GridDemoData.Part.AREA), new MemberDemoData(),
+				new GridDemoData(GridDemoData.Part.CASES), new CenterDemoData(), new VolunteerDemoData(),
 				new ProjectDemoData());
 	}
 

@@ -197,7 +197,7 @@ class SeedingIT {
 	// ---- member-service -----------------------------------------------------------------------------------
 
 	@Test
-	void everyDemoTenantHasItsPartyOrganizationsMembersCentralHouseholdTrainingAndVisit() {
+	void everyDemoTenantHasItsPartyOrganizationsMembersCentralHouseholdTrainingAndVisit() throws InterruptedException {
 		for (DemoTenant tenant : DemoTenants.all()) {
 			String admin = platform.tokenFor(tenant.code(), "TENANT_ADMIN");
 			String staff = platform.tokenFor(tenant.code(), "COMMUNITY_STAFF");
@@ -261,6 +261,19 @@ class SeedingIT {
 			assertThat(texts(visits.get(0).path("householdIds")))
 				.containsExactly(households.get(code + "-0001").path("id").asString());
 			assertThat(visits.get(0).path("recordedBy").asString()).isEqualTo(tenant.client("PARTY_MEMBER").clientId());
+
+			// the demo cases are seeded after the central household: the closed one about household -0001 had it as
+			// helper, and its case.closed event credited it (asynchronously, through the event stream)
+			List<JsonNode> help = List.of();
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+			while (help.isEmpty() && System.nanoTime() < deadline) {
+				help = all("/api/v1/work-logs?kind=CASE_HELP&centralHouseholdId=" + centralHouseholdId, member);
+				if (help.isEmpty()) {
+					Thread.sleep(500);
+				}
+			}
+			assertThat(help).as("case-help work log of %s", tenant.code()).hasSize(1);
+			assertThat(help.get(0).path("caseId").asString()).isNotBlank();
 		}
 	}
 

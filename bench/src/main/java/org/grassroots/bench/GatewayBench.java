@@ -1,7 +1,6 @@
 package org.grassroots.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +20,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.grassroots.testsupport.DatabaseCredentials;
 import org.grassroots.testsupport.PostgresServer;
 import org.grassroots.testsupport.RedisServerHandle;
@@ -60,19 +52,19 @@ public final class GatewayBench {
 		try (PostgresServer postgres = PostgresServer.embedded(null, 0);
 				RedisServerHandle redis = RedisServerHandle.embedded(null, 0);
 				Nginx nginx = Nginx.start(work.resolve("nginx"), upstreamPort, nginxPort);
-				Issuer issuer = Issuer.start()) {
+				BenchIssuer issuer = BenchIssuer.start()) {
 			DatabaseCredentials db = postgres.createDatabase("gateway", true);
 			Process gateway = startGateway(work, gatewayPort, db, redis.url(), issuer, upstreamPort);
 			try {
 				String base = "http://127.0.0.1:" + gatewayPort;
 				awaitReady(base, gateway, work);
-				String operator = issuer.token(null, "bench-operator", "PLATFORM_OPERATOR");
-				String admin = issuer.token("441702", "bench-admin", "TENANT_ADMIN");
+				String operator = issuer.token(null, "bench-operator", null, "PLATFORM_OPERATOR");
+				String admin = issuer.token("441702", "bench-admin", null, "TENANT_ADMIN");
 				call(base, "/api/v1/platform/tenants", operator, "{\"code\":\"441702\",\"name\":\"阳江市江城区\"}");
 				String client = call(base, "/api/v1/platform/clients", admin,
 						"{\"name\":\"bench\",\"scopes\":[\"volunteers:read\"],\"rateLimitPerMinute\":6000000}");
 				String apiKey = field(client, "apiKey");
-				String person = issuer.token("441702", "bench-person", "TENANT_ADMIN");
+				String person = issuer.token("441702", "bench-person", null, "TENANT_ADMIN");
 
 				String path = "/api/v1/volunteers/bench";
 				String direct = "http://127.0.0.1:" + upstreamPort + path;
@@ -146,7 +138,7 @@ public final class GatewayBench {
 		return values.get(values.size() / 2);
 	}
 
-	private static Process startGateway(Path work, int port, DatabaseCredentials db, String redisUrl, Issuer issuer,
+	private static Process startGateway(Path work, int port, DatabaseCredentials db, String redisUrl, BenchIssuer issuer,
 			int upstreamPort) throws Exception {
 		Path jar = Path.of("gateway", "target", "gateway-0.1.0-SNAPSHOT-exec.jar");
 		if (!Files.exists(jar)) {
@@ -240,67 +232,4 @@ public final class GatewayBench {
 		return m.group(1);
 	}
 
-	/** A minimal OIDC issuer for the benchmark: discovery, a JWK set, and tokens it signs itself. */
-	static final class Issuer implements AutoCloseable {
-
-		private final HttpServer server;
-
-		private final RSAKey key;
-
-		private final String url;
-
-		private Issuer(HttpServer server, RSAKey key) {
-			this.server = server;
-			this.key = key;
-			this.url = "http://127.0.0.1:" + server.getAddress().getPort();
-		}
-
-		static Issuer start() throws Exception {
-			RSAKey key = new RSAKeyGenerator(2048).keyID("bench-issuer").generate();
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			Issuer issuer = new Issuer(server, key);
-			server.createContext("/.well-known/openid-configuration", exchange -> {
-				byte[] body = ("{\"issuer\":\"" + issuer.url + "\",\"jwks_uri\":\"" + issuer.url + "/jwks\"}")
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.createContext("/jwks", exchange -> {
-				byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return issuer;
-		}
-
-		String url() {
-			return url;
-		}
-
-		String token(String tenant, String subject, String... roles) throws Exception {
-			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url)
-				.subject(subject)
-				.audience("grassroots")
-				.issueTime(new Date())
-				.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
-				.claim("roles", List.of(roles));
-			if (tenant != null) {
-				claims.claim("tenant", tenant).claim("region", tenant);
-			}
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims.build());
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-
-		@Override
-		public void close() {
-			server.stop(0);
-		}
-	}
 }

@@ -37,6 +37,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.grassroots.bench.BenchIssuer;
 import org.grassroots.testsupport.DatabaseCredentials;
 import org.grassroots.testsupport.PostgresServer;
 import org.grassroots.testsupport.RedisServerHandle;

@@ -1,4 +1,4 @@
-package org.grassroots.bench.center;
+package org.grassroots.bench;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,11 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** An OIDC issuer for the benchmark on loopback: discovery, its JWK set, and people's tokens it signs. */
-final class BenchIssuer implements AutoCloseable {
+/**
+ * An OIDC issuer for the benchmarks on loopback: discovery, its JWK set, and people's tokens it signs. The gateway
+ * under test discovers it like a real issuer, so benchmarks take the production token path.
+ */
+public final class BenchIssuer implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -33,8 +36,8 @@ final class BenchIssuer implements AutoCloseable {
 		this.url = "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	static BenchIssuer start() throws Exception {
-		RSAKey key = new RSAKeyGenerator(2048).keyID("center-bench-issuer").generate();
+	public static BenchIssuer start() throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("bench-issuer").generate();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		BenchIssuer issuer = new BenchIssuer(server, key);
 		server.createContext("/.well-known/openid-configuration", exchange -> json(exchange,
@@ -52,11 +55,12 @@ final class BenchIssuer implements AutoCloseable {
 		exchange.close();
 	}
 
-	String url() {
+	public String url() {
 		return url;
 	}
 
-	String token(String tenant, String subject, String region, String... roles) throws Exception {
+	/** A person's token; {@code region} defaults to the whole district, {@code tenant} null for a platform operator. */
+	public String token(String tenant, String subject, String region, String... roles) throws Exception {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(url)
 			.subject(subject)
 			.issueTime(new Date())

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # grid-service's hot paths with its own code, all in one run on this machine:
-#   1. point → grid in process (grid-service's JTS STRtree index) over 100,000 realistic polygons (~50 vertices),
+#   1. point → grid in process (grid-service's PolygonIndex: a cell grid, then ray crossing) over 100,000 realistic polygons (~50 vertices),
 #      against the same over 1,000 polygons (baseline);
 #   2. the same 100,000 polygons in PostGIS (GiST, ST_Contains), per lookup over JDBC and amortized in-server;
 #   3. grid-service's statistics SQL over 1,000,000 cases in its own schema (RLS on, application role), against a
@@ -9,9 +9,25 @@
 #      against the same straight into grid-service (baseline), with CPU per case per process and a database check.
 # PostgreSQL and PostGIS come from Debian (installed if missing); the cluster is a throw-away one on loopback, run
 # as the postgres user, removed at the end. Usage: bench/grid/run.sh [point queries, default 1000000 | intake] [connections, default 32]
-# [intake seconds per path, default 30]; "intake" runs only part 4.
+# [intake seconds per path, default 30]; "intake" runs only part 4; "locate [point queries]" runs only part 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+
+# "locate [point queries]" runs only part 1, the in-process point lookups (no database; a minute or two)
+if [ "${1:-}" = "locate" ]; then
+  WORK="$(mktemp -d /tmp/grassroots-bench-grid.XXXXXX)"
+  trap 'rm -rf "$WORK"' EXIT
+  if [ -z "${GRASSROOTS_BENCH_SKIP_BUILD:-}" ]; then
+    ./mvnw -q -B install -DskipTests -pl grid-service -am
+  fi
+  ./mvnw -q -B -pl grid-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+  CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
+  mkdir -p "$WORK/classes"
+  javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java \
+    bench/src/main/java/org/grassroots/bench/BenchIssuer.java
+  java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench locate "${2:-1000000}"
+  exit 0
+fi
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1; }
 PGV="$(pg_version)"
@@ -48,6 +64,7 @@ fi
 ./mvnw -q -B -pl grid-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
 mkdir -p "$WORK/classes"
-javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java
+javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java \
+  bench/src/main/java/org/grassroots/bench/BenchIssuer.java
 java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench \
   "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}" "${2:-32}" "${3:-30}"

@@ -30,6 +30,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 import org.postgresql.PGConnection;
@@ -40,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * bench/grid: grid-service's hot paths with its own code.
  * <ol>
- * <li>point → grid in process with grid-service's {@link PolygonIndex} (JTS STRtree) over 1,000 and 100,000
- * realistic polygons (a Voronoi tessellation densified to about 50 vertices), the 1,000 run being the baseline;</li>
+ * <li>point → grid in process with grid-service's {@link PolygonIndex} (a uniform cell grid, then ray crossing) over
+ * 1,000 and 100,000 realistic polygons (a Voronoi tessellation densified to about 50 vertices), the 1,000 run being the
+ * baseline, and the 100,000 over the former path (a JTS HPRtree) for comparison ({@code locate} runs only this part);</li>
  * <li>the same 100,000 polygons in PostGIS (GiST index) with {@code ST_Contains}: per lookup over JDBC, and
  * amortized inside the server;</li>
  * <li>grid-service's statistics query ({@link StatisticsQuery}) over 1,000,000 cases in grid-service's schema
@@ -61,6 +63,15 @@ public final class GridBench {
 		if (args.length < 1) {
 			throw new IllegalArgumentException("usage: GridBench <superuser JDBC URL of a PostGIS-enabled PostgreSQL>");
 		}
+		if (args[0].equals("locate")) {
+			// "locate" runs only part 1, the in-process point lookups (a minute or two; no database needed)
+			int queries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+			System.out.println("== bench/grid locate (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+					+ System.getProperty("java.version") + ", load average at start " + loadAverage() + ") ==");
+			reportPointLocation(pointLocation(queries));
+			System.out.println("load average at the end: " + loadAverage());
+			return;
+		}
 		String superuser = args[0];
 		// "intake" runs only the intake part (the one to iterate on while tuning the intake path)
 		boolean intakeOnly = args.length > 1 && args[1].equals("intake");
@@ -77,29 +88,10 @@ public final class GridBench {
 		}
 
 		// ---- 1. in-process point location -------------------------------------------------------------
+		PointLocation points = pointLocation(queries);
+		Latency big = points.big();
 		List<Geometry> small = tessellation(1_000, 1);
 		List<Geometry> large = tessellation(100_000, 2);
-		// interleaved rounds, medians: drift on a shared machine hits both alike
-		List<Latency> smallRuns = new ArrayList<>();
-		List<Latency> largeRuns = new ArrayList<>();
-		List<Latency> strRuns = new ArrayList<>();
-		for (int round = 0; round < 3; round++) {
-			smallRuns.add(locate("1,000 grids", small, queries, false));
-			largeRuns.add(locate("100,000 grids", large, queries, false));
-			strRuns.add(locate("100,000 STRtree", large, queries, true));
-		}
-		Latency base = median(smallRuns);
-		Latency big = median(largeRuns);
-		Latency str = median(strRuns);
-		long parseStart = System.nanoTime();
-		JsonMapper json = JsonMapper.builder().build();
-		List<PolygonIndex.Entry<Integer>> fromJson = new ArrayList<>(large.size());
-		for (int i = 0; i < large.size(); i++) {
-			Geometry g = GeoJsonPolygons.readStored(json.readTree(GeoJsonPolygons.toGeoJson(large.get(i))));
-			fromJson.add(new PolygonIndex.Entry<>(i, g, 4, g.getArea(), Integer.toString(i)));
-		}
-		PolygonIndex.build(fromJson);
-		double rebuildSeconds = (System.nanoTime() - parseStart) / 1e9;
 
 		// ---- 2. PostGIS ---------------------------------------------------------------------------------
 		Latency postgisJdbc;
@@ -130,23 +122,7 @@ public final class GridBench {
 		System.out.println();
 		System.out.println("load average at the end: " + loadAverage() + " (on a shared machine every figure is noisier; "
 				+ "ratios against the same run's baseline are the ones to read)");
-		System.out.println("point → grid, in process (grid-service PolygonIndex: JTS HPRtree + ray crossing; median of 3 "
-				+ "interleaved rounds of " + String.format(Locale.ROOT, "%,d", queries) + " lookups)");
-		System.out.println("  wall clock per lookup (includes the thread being descheduled on a busy machine):");
-		System.out.println("  " + base.describe());
-		System.out.println("  " + big.describe());
-		System.out.println("  " + str.describe() + "  (JTS STRtree instead of HPRtree, for reference)");
-		System.out.printf(Locale.ROOT, "  100k / 1k:  p50 %.2f×  p99 %.2f×   (target: p99 ≤ 1.5× the 1k p99)%n",
-				big.p50 / base.p50, big.p99 / base.p99);
-		System.out.printf(Locale.ROOT, "  100k p99 %.2f µs                (target: < 50 µs)%n", big.p99 / 1000);
-		System.out.printf(Locale.ROOT, "  lookups over 20 µs that are over 20 µs again when repeated: 1k %.0f%%, 100k %.0f%% "
-				+ "(low: the tail is the machine, not the point)%n", base.slowAgain * 100, big.slowAgain * 100);
-		System.out.println("  thread CPU time per lookup (time descheduled excluded; clock overhead subtracted):");
-		System.out.printf(Locale.ROOT, "    1,000 grids:   p50 %.2f µs  p99 %.2f µs%n", base.cpuP50 / 1000, base.cpuP99 / 1000);
-		System.out.printf(Locale.ROOT, "    100,000 grids: p50 %.2f µs  p99 %.2f µs   100k / 1k p99 %.2f×%n", big.cpuP50 / 1000,
-				big.cpuP99 / 1000, big.cpuP99 / base.cpuP99);
-		System.out.printf(Locale.ROOT, "  rebuilding the 100k index from stored GeoJSON: %.1f s (once per change, per replica)%n",
-				rebuildSeconds);
+		reportPointLocation(points);
 		System.out.println("PostGIS ST_Contains with a GiST index, the same 100,000 polygons");
 		System.out.println("  per lookup over JDBC (what a service would pay): " + postgisJdbc.describe());
 		System.out.printf(Locale.ROOT, "  amortized inside the server (100k points, one statement): %.2f µs per lookup%n",
@@ -164,6 +140,77 @@ public final class GridBench {
 		System.out.printf(Locale.ROOT, "  per grid, the last 30 days:          %.0f ms = %.1f× the count%n", statistics[3],
 				statistics[3] / statistics[0]);
 		reportIntake(intake);
+	}
+
+	/** Part 1's figures: the 1,000 baseline, the 100,000 grid index, the same over the former R-tree path. */
+	record PointLocation(int queries, Latency base, Latency big, Latency tree, double buildSeconds,
+			double treeBuildSeconds, double rebuildSeconds) {
+	}
+
+	/** Part 1: in-process point location, three interleaved rounds, medians. */
+	static PointLocation pointLocation(int queries) {
+		List<Geometry> small = tessellation(1_000, 1);
+		List<Geometry> large = tessellation(100_000, 2);
+		// interleaved rounds, medians: drift on a shared machine hits both alike
+		List<Latency> smallRuns = new ArrayList<>();
+		List<Latency> largeRuns = new ArrayList<>();
+		List<Latency> treeRuns = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			smallRuns.add(locate("1,000 grids", small, queries, false));
+			largeRuns.add(locate("100,000 grids", large, queries, false));
+			treeRuns.add(locate("100,000 HPRtree", large, queries, true));
+		}
+		List<PolygonIndex.Entry<Integer>> entries = entries(large);
+		double buildSeconds = Double.MAX_VALUE;
+		double treeBuildSeconds = Double.MAX_VALUE;
+		for (int round = 0; round < 3; round++) {
+			long start = System.nanoTime();
+			PolygonIndex.build(entries);
+			buildSeconds = Math.min(buildSeconds, (System.nanoTime() - start) / 1e9);
+			start = System.nanoTime();
+			PolygonIndex.build(entries, new HPRtree());
+			treeBuildSeconds = Math.min(treeBuildSeconds, (System.nanoTime() - start) / 1e9);
+		}
+		long parseStart = System.nanoTime();
+		JsonMapper json = JsonMapper.builder().build();
+		List<PolygonIndex.Entry<Integer>> fromJson = new ArrayList<>(large.size());
+		for (int i = 0; i < large.size(); i++) {
+			Geometry g = GeoJsonPolygons.readStored(json.readTree(GeoJsonPolygons.toGeoJson(large.get(i))));
+			fromJson.add(new PolygonIndex.Entry<>(i, g, 4, g.getArea(), Integer.toString(i)));
+		}
+		PolygonIndex.build(fromJson);
+		double rebuildSeconds = (System.nanoTime() - parseStart) / 1e9;
+		return new PointLocation(queries, median(smallRuns), median(largeRuns), median(treeRuns), buildSeconds,
+				treeBuildSeconds, rebuildSeconds);
+	}
+
+	static void reportPointLocation(PointLocation r) {
+		Latency base = r.base();
+		Latency big = r.big();
+		Latency tree = r.tree();
+		System.out.println("point → grid, in process (grid-service PolygonIndex: a uniform cell grid, then ray crossing; "
+				+ "median of 3 interleaved rounds of " + String.format(Locale.ROOT, "%,d", r.queries()) + " lookups)");
+		System.out.println("  wall clock per lookup (includes the thread being descheduled on a busy machine):");
+		System.out.println("  " + base.describe());
+		System.out.println("  " + big.describe());
+		System.out.println("  " + tree.describe() + "  (the former path: JTS HPRtree, then ray crossing)");
+		System.out.printf(Locale.ROOT, "  100k / 1k:  p50 %.2f×  p99 %.2f×   (target: p99 ≤ 1.5× the 1k p99; "
+				+ "former path p50 %.2f×  p99 %.2f×)%n", big.p50 / base.p50, big.p99 / base.p99, tree.p50 / base.p50,
+				tree.p99 / base.p99);
+		System.out.printf(Locale.ROOT, "  100k p99 %.2f µs                (target: < 50 µs)%n", big.p99 / 1000);
+		System.out.printf(Locale.ROOT, "  lookups over 20 µs that are over 20 µs again when repeated: 1k %.0f%%, 100k %.0f%% "
+				+ "(low: the tail is the machine, not the point)%n", base.slowAgain * 100, big.slowAgain * 100);
+		System.out.println("  thread CPU time per lookup (time descheduled excluded; clock overhead subtracted):");
+		System.out.printf(Locale.ROOT, "    1,000 grids:     p50 %.2f µs  p99 %.2f µs%n", base.cpuP50 / 1000,
+				base.cpuP99 / 1000);
+		System.out.printf(Locale.ROOT, "    100,000 grids:   p50 %.2f µs  p99 %.2f µs   100k / 1k p50 %.2f×  p99 %.2f×%n",
+				big.cpuP50 / 1000, big.cpuP99 / 1000, big.cpuP50 / base.cpuP50, big.cpuP99 / base.cpuP99);
+		System.out.printf(Locale.ROOT, "    100,000 HPRtree: p50 %.2f µs  p99 %.2f µs   100k / 1k p50 %.2f×  p99 %.2f×%n",
+				tree.cpuP50 / 1000, tree.cpuP99 / 1000, tree.cpuP50 / base.cpuP50, tree.cpuP99 / base.cpuP99);
+		System.out.printf(Locale.ROOT, "  building the 100k index from parsed polygons: %.2f s (former path %.2f s)%n",
+				r.buildSeconds(), r.treeBuildSeconds());
+		System.out.printf(Locale.ROOT, "  rebuilding the 100k index from stored GeoJSON: %.1f s (once per change, per replica)%n",
+				r.rebuildSeconds());
 	}
 
 	/** @return the {@link IntakeLoad.Result}, or the failure's message */
@@ -269,19 +316,25 @@ public final class GridBench {
 		}
 	}
 
-	static Latency locate(String name, List<Geometry> cells, int queries, boolean strTree) {
+	static List<PolygonIndex.Entry<Integer>> entries(List<Geometry> cells) {
 		List<PolygonIndex.Entry<Integer>> entries = new ArrayList<>(cells.size());
-		long vertices = 0;
-		Envelope extent = new Envelope();
 		for (int i = 0; i < cells.size(); i++) {
 			Geometry g = cells.get(i);
-			vertices += g.getNumPoints();
-			extent.expandToInclude(g.getEnvelopeInternal());
 			entries.add(new PolygonIndex.Entry<>(i, g, 4, Geodesy.areaSquareMeters(g), Integer.toString(i)));
 		}
-		PolygonIndex<Integer> index = strTree
-				? PolygonIndex.build(entries, new org.locationtech.jts.index.strtree.STRtree())
-				: PolygonIndex.build(entries);
+		return entries;
+	}
+
+	/** @param tree the former path (JTS HPRtree) instead of the cell grid */
+	static Latency locate(String name, List<Geometry> cells, int queries, boolean tree) {
+		List<PolygonIndex.Entry<Integer>> entries = entries(cells);
+		long vertices = 0;
+		Envelope extent = new Envelope();
+		for (Geometry g : cells) {
+			vertices += g.getNumPoints();
+			extent.expandToInclude(g.getEnvelopeInternal());
+		}
+		PolygonIndex<Integer> index = tree ? PolygonIndex.build(entries, new HPRtree()) : PolygonIndex.build(entries);
 		Random random = new Random(42);
 		double[] xs = new double[queries];
 		double[] ys = new double[queries];

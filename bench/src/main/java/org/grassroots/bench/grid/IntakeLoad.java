@@ -28,6 +28,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.grassroots.grid.geo.GeoJsonPolygons;
+import org.grassroots.bench.BenchIssuer;
 import org.grassroots.testsupport.DatabaseCredentials;
 import org.grassroots.testsupport.PostgresServer;
 import org.grassroots.testsupport.RedisServerHandle;
@@ -139,7 +140,7 @@ final class IntakeLoad {
 		DatabaseCredentials gatewayDb = server.createDatabase("gridbench_gateway", true);
 		long postmaster = postmasterPid(superuser);
 		boolean failed = true;
-		try (RedisServerHandle redis = RedisServerHandle.embedded(null, 0); LocalIssuer issuer = LocalIssuer.start()) {
+		try (RedisServerHandle redis = RedisServerHandle.embedded(null, 0); BenchIssuer issuer = BenchIssuer.start()) {
 			RSAKey internalKey = new RSAKeyGenerator(2048).keyID("bench-gateway-" + UUID.randomUUID()).generate();
 			// grid-service trusts the gateway's key and the test key the direct path's token is signed with
 			List<JWK> trusted = new ArrayList<>(JWKSet.parse(TestTokens.jwkSetJson()).getKeys());
@@ -155,10 +156,10 @@ final class IntakeLoad {
 				awaitReady(direct, grid, work, "grid-service");
 				awaitReady(viaGateway, gateway, work, "gateway");
 
-				call(viaGateway, "/api/v1/platform/tenants", issuer.token(null, "bench-operator", "PLATFORM_OPERATOR"),
+				call(viaGateway, "/api/v1/platform/tenants", issuer.token(null, "bench-operator", null, "PLATFORM_OPERATOR"),
 						"{\"code\":\"" + TENANT + "\",\"name\":\"阳江市江城区\"}");
 				String client = call(viaGateway, "/api/v1/platform/clients",
-						issuer.token(TENANT, "bench-admin", "TENANT_ADMIN"),
+						issuer.token(TENANT, "bench-admin", null, "TENANT_ADMIN"),
 						"{\"name\":\"12345 热线\",\"scopes\":[\"cases:write\",\"cases:read\"],\"rateLimitPerMinute\":6000000}");
 				String apiKey = field(client, "apiKey");
 				String directToken = "Bearer " + TestTokens.builder(TENANT, "client:bench-direct").kind("integrator")
@@ -383,7 +384,7 @@ final class IntakeLoad {
 	}
 
 	private static Process startGateway(Path work, int port, DatabaseCredentials db, String redisUrl,
-			LocalIssuer issuer, RSAKey signing, int gridPort) throws IOException {
+			BenchIssuer issuer, RSAKey signing, int gridPort) throws IOException {
 		List<String> command = jvm("GRASSROOTS_BENCH_GATEWAY_JVM_OPTIONS", "-Xmx512m");
 		command.addAll(List.of("-jar", work.resolve("gateway.jar").toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -46,7 +46,7 @@ class GridController {
 
 	@GetMapping("/locate")
 	@Operation(summary = "定位网格 Which grid is this point in",
-			description = "Answered from an in-memory STRtree per district; 404 problem no-grid-at-location outside "
+			description = "Answered from an in-memory spatial index per district; 404 problem no-grid-at-location outside "
 					+ "every unit.")
 	Located locate(Caller caller, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng) {

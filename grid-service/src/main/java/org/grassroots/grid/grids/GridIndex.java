@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Point → grid, answered from memory: one {@link PolygonIndex} (a JTS STRtree) per tenant over its active grids,
- * built from the database on first use and rebuilt when the tenant's grid index version moves past the one it was
- * built from. Versions arrive through {@link #invalidate} (after a local commit, from a Redis message of another
+ * Point → grid, answered from memory: one {@link PolygonIndex} (a cell grid over exact ring tests) per tenant over
+ * its active grids, built from the database on first use and rebuilt when the tenant's grid index version moves past
+ * the one it was built from. Versions arrive through {@link #invalidate} (after a local commit, from a Redis message of another
  * replica, or from the periodic check against the database), so every replica converges on the database, which
  * stays the truth.
  */

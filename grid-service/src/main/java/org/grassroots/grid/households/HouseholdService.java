@@ -272,10 +272,10 @@ public class HouseholdService {
 
 	/** The audit trail of plaintext reads, newest first, for auditors and the district administrator. */
 	@Transactional(readOnly = true)
-	public List<PersonalDataAudit.Access> accessLog(Caller caller, String resourceType, String resourceId,
-			String accessor, OffsetDateTime before, Integer limit) {
+	public Page<PersonalDataAudit.Access> accessLog(Caller caller, String resourceType, String resourceId,
+			String accessor, OffsetDateTime before, Integer limit, String cursor) {
 		caller.requireAnyRole(Roles.AUDITOR, Roles.TENANT_ADMIN);
-		return audit.search(resourceType, resourceId, accessor, before, Cursor.limit(limit));
+		return audit.page(resourceType, resourceId, accessor, before, cursor, Cursor.limit(limit));
 	}
 
 	// ---- shared with the import ---------------------------------------------------------------------------

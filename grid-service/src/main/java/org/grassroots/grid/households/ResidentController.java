@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.grassroots.defaults.privacy.PersonalDataAudit;
+import org.grassroots.defaults.web.Page;
 import org.grassroots.defaults.security.Caller;
 import org.grassroots.defaults.web.ETags;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,12 +56,13 @@ class ResidentController {
 	}
 
 	@GetMapping("/personal-data-access")
-	@Operation(summary = "个人信息访问记录 Audit log of plaintext reads (auditors, district administrators)")
-	List<PersonalDataAudit.Access> accessLog(Caller caller, @RequestParam(required = false) String resourceType,
+	@Operation(summary = "个人信息访问记录 Audit log of plaintext reads (auditors, district administrators)",
+			description = "Newest first; `items` and `nextCursor` (absent on the last page).")
+	Page<PersonalDataAudit.Access> accessLog(Caller caller, @RequestParam(required = false) String resourceType,
 			@RequestParam(required = false) String resourceId, @RequestParam(required = false) String accessor,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime before,
-			@RequestParam(required = false) Integer limit) {
-		return service.accessLog(caller, resourceType, resourceId, accessor, before, limit);
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return service.accessLog(caller, resourceType, resourceId, accessor, before, limit, cursor);
 	}
 
 	@GetMapping("/{id}")

@@ -65,9 +65,9 @@ class HouseholdApiTest extends GridServiceTestBase {
 
 		String auditor = TestTokens.person(TENANT, "auditor-1", TENANT, "AUDITOR");
 		Response log = http.get("/api/v1/residents/personal-data-access?resourceId=" + residentId).bearer(auditor).send();
-		assertThat((List<String>) log.json("$[*].field")).containsExactly("phone");
-		assertThat((List<String>) log.json("$[*].accessor")).containsExactly("worker-9");
-		assertThat((List<String>) log.json("$[*].purpose")).containsExactly("上门走访");
+		assertThat((List<String>) log.json("$.items[*].field")).containsExactly("phone");
+		assertThat((List<String>) log.json("$.items[*].accessor")).containsExactly("worker-9");
+		assertThat((List<String>) log.json("$.items[*].purpose")).containsExactly("上门走访");
 		assertThat(http.get("/api/v1/residents/" + residentId + "/personal-data?purpose=x").bearer(auditor).send()
 			.status()).as("auditors read the log, not the data").isEqualTo(403);
 		assertThat(http.get("/api/v1/residents/personal-data-access").bearer(worker).send().status()).isEqualTo(403);

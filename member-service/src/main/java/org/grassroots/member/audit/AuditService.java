@@ -1,8 +1,6 @@
 package org.grassroots.member.audit;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.grassroots.defaults.privacy.PersonalDataAudit;
 import org.grassroots.defaults.problem.DomainProblem;
@@ -33,28 +31,8 @@ public class AuditService {
 		if (!"person".equals(caller.kind())) {
 			throw DomainProblem.forbidden();
 		}
-		int size = Cursor.limit(limit);
-		AuditPosition after = AuditPosition.decode(cursor);
-		// search() pages by time alone, and the fields read in one transaction share a timestamp: the cursor keeps
-		// (time, id), asks for everything up to that instant, and skips the rows of the instant already shown
-		OffsetDateTime until = after == null ? before : after.time().plusNanos(1_000);
-		List<PersonalDataAudit.Access> page = new ArrayList<>();
-		int fetch = size + 21;
-		while (true) {
-			List<PersonalDataAudit.Access> rows = audit.search(blank(resourceType), blank(resourceId), blank(accessor),
-					until, fetch);
-			page.clear();
-			for (PersonalDataAudit.Access row : rows) {
-				if (after == null || after.isBefore(row)) {
-					page.add(row);
-				}
-			}
-			if (page.size() > size || rows.size() < fetch) {
-				break;
-			}
-			fetch *= 2;
-		}
-		return Page.of(page, size, a -> AuditPosition.of(a).encode());
+		return audit.page(blank(resourceType), blank(resourceId), blank(accessor), before, cursor,
+				Cursor.limit(limit));
 	}
 
 	private static String blank(String value) {

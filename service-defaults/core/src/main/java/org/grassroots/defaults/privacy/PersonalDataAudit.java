@@ -1,11 +1,15 @@
 package org.grassroots.defaults.privacy;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
 import org.grassroots.defaults.tenancy.TenantContext;
+import org.grassroots.defaults.web.Cursor;
+import org.grassroots.defaults.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -42,22 +46,45 @@ public class PersonalDataAudit {
 			.update();
 	}
 
-	/** Newest first; filters are optional. Run inside a transaction of the auditor's tenant. */
-	public List<Access> search(String resourceType, String resourceId, String accessor, OffsetDateTime before,
-			int limit) {
-		return jdbc.sql("""
+	/**
+	 * Newest first, one page; filters are optional. Pages by (time, id): the fields read in one transaction share
+	 * their time, so a time alone would skip or repeat rows at a page boundary. Run inside a transaction of the
+	 * auditor's tenant.
+	 */
+	public Page<Access> page(String resourceType, String resourceId, String accessor, OffsetDateTime before,
+			String cursor, int limit) {
+		OffsetDateTime afterAt = null;
+		UUID afterId = null;
+		String position = Cursor.decode(cursor);
+		if (position != null) {
+			int bar = position.indexOf('|');
+			try {
+				afterAt = OffsetDateTime.parse(position.substring(0, bar));
+				afterId = UUID.fromString(position.substring(bar + 1));
+			}
+			catch (RuntimeException ex) {
+				throw DomainProblem.invalidField("cursor", "cursor-invalid");
+			}
+		}
+		List<Access> rows = jdbc.sql("""
 				select id, accessor, accessor_roles, resource_type, resource_id, field, purpose, accessed_at
 				from personal_data_access
 				where (cast(:type as text) is null or resource_type = :type)
 				  and (cast(:resourceId as text) is null or resource_id = :resourceId)
 				  and (cast(:accessor as text) is null or accessor = :accessor)
 				  and (cast(:before as timestamptz) is null or accessed_at < :before)
-				order by accessed_at desc, id
+				  and (cast(:afterAt as timestamptz) is null or (accessed_at, id) < (cast(:afterAt as timestamptz), :afterId))
+				order by accessed_at desc, id desc
 				limit :limit
 				""").param("type", resourceType).param("resourceId", resourceId).param("accessor", accessor)
-			.param("before", before).param("limit", limit)
+			.param("before", before, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("afterAt", afterAt, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("afterId", afterId, Types.OTHER)
+			.param("limit", limit + 1)
 			.query((rs, n) -> new Access(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
 			.list();
+		return Page.of(rows, limit, a -> a.accessedAt() + "|" + a.id());
 	}
+
 }

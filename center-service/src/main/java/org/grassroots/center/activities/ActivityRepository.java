@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.grassroots.center.support.Pages;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.web.Cursor;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,7 +56,7 @@ class ActivityRepository {
 	}
 
 	List<Activity> page(UUID centerId, String regionPrefix, OffsetDateTime from, OffsetDateTime to,
-			Activity.Category category, Pages.TimeAndId after, int limitPlusOne) {
+			Activity.Category category, Cursor.Keyset<OffsetDateTime> after, int limitPlusOne) {
 		return jdbc.sql("select a.* from activity a join center c on c.id = a.center_id "
 				+ "where (cast(:center as uuid) is null or a.center_id = :center) "
 				+ "and (c.region = :prefix or c.region like :subtree) "
@@ -67,7 +67,7 @@ class ActivityRepository {
 				+ "order by a.starts_at, a.id limit :limit")
 			.param("center", centerId).param("prefix", regionPrefix).param("subtree", Regions.subtreePattern(regionPrefix))
 			.param("from", from).param("to", to).param("category", category == null ? null : category.name())
-			.param("afterTime", after == null ? null : after.time()).param("afterId", after == null ? null : after.id())
+			.param("afterTime", after == null ? null : after.value()).param("afterId", after == null ? null : after.id())
 			.param("limit", limitPlusOne)
 			.query(ActivityRepository::map)
 			.list();

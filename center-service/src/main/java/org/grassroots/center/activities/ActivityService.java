@@ -26,8 +26,7 @@ import org.grassroots.center.rooms.Room;
 import org.grassroots.center.rooms.RoomService;
 import org.grassroots.center.settings.TenantZones;
 import org.grassroots.center.support.Access;
-import org.grassroots.center.support.Pages;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
@@ -154,8 +153,8 @@ public class ActivityService {
 			throw DomainProblem.invalidField("to", "activity-window");
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(activities.page(centerId, prefix, start, end, category, Pages.afterTimeAndId(cursor), size + 1),
-				size, a -> new Pages.TimeAndId(a.startsAt(), a.id()).encode());
+		return Page.of(activities.page(centerId, prefix, start, end, category, Cursor.after(cursor, OffsetDateTime::parse), size + 1),
+				size, a -> new Cursor.Keyset<>(a.startsAt(), a.id()).encode());
 	}
 
 	@Transactional

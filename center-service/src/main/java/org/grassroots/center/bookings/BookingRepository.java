@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.grassroots.center.support.Pages;
 import org.grassroots.center.support.Sql;
+import org.grassroots.defaults.web.Cursor;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +87,7 @@ class BookingRepository {
 	}
 
 	/** Bookings of a room overlapping {@code [from, to)}, by start time; keyset after {@code after}. */
-	List<Booking> ofRoom(UUID roomId, OffsetDateTime from, OffsetDateTime to, Pages.TimeAndId after, int limit) {
+	List<Booking> ofRoom(UUID roomId, OffsetDateTime from, OffsetDateTime to, Cursor.Keyset<OffsetDateTime> after, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from booking where room_id = :room "
 				+ "and starts_at < :to and ends_at > :from "
 				+ "and (cast(:afterTime as timestamptz) is null or (starts_at, id) > (cast(:afterTime as timestamptz), cast(:afterId as uuid))) "
@@ -95,7 +95,7 @@ class BookingRepository {
 			.param("room", roomId)
 			.param("from", from)
 			.param("to", to)
-			.param("afterTime", after == null ? null : after.time())
+			.param("afterTime", after == null ? null : after.value())
 			.param("afterId", after == null ? null : after.id())
 			.param("limit", limit)
 			.query(BookingRepository::map)
@@ -103,12 +103,12 @@ class BookingRepository {
 	}
 
 	/** A person's bookings, newest start first. */
-	List<Booking> ofBooker(String booker, Pages.TimeAndId after, int limit) {
+	List<Booking> ofBooker(String booker, Cursor.Keyset<OffsetDateTime> after, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from booking where booker_subject = :booker "
 				+ "and (cast(:afterTime as timestamptz) is null or (starts_at, id) < (cast(:afterTime as timestamptz), cast(:afterId as uuid))) "
 				+ "order by starts_at desc, id desc limit :limit")
 			.param("booker", booker)
-			.param("afterTime", after == null ? null : after.time())
+			.param("afterTime", after == null ? null : after.value())
 			.param("afterId", after == null ? null : after.id())
 			.param("limit", limit)
 			.query(BookingRepository::map)

@@ -17,7 +17,6 @@ import org.grassroots.center.rooms.Room;
 import org.grassroots.center.rooms.RoomService;
 import org.grassroots.center.settings.TenantZones;
 import org.grassroots.center.support.Access;
-import org.grassroots.center.support.Pages;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
@@ -161,10 +160,10 @@ public class BookingService {
 			String cursor) {
 		caller.requireAnyRole(Access.plus(BOOKERS, Roles.AUDITOR, Roles.GRID_HEAD, Roles.GRID_WORKER));
 		int size = Cursor.limit(limit);
-		Pages.TimeAndId after = Pages.afterTimeAndId(cursor);
+		Cursor.Keyset<OffsetDateTime> after = Cursor.after(cursor, OffsetDateTime::parse);
 		if (roomId == null) {
 			return Page.of(bookings.ofBooker(caller.subject(), after, size + 1), size,
-					b -> new Pages.TimeAndId(b.startsAt(), b.id()).encode());
+					b -> new Cursor.Keyset<>(b.startsAt(), b.id()).encode());
 		}
 		Room room = rooms.require(roomId);
 		CenterRef center = centers.find(room.centerId()).orElseThrow();
@@ -177,7 +176,7 @@ public class BookingService {
 			throw DomainProblem.invalidField("to", "booking-window");
 		}
 		return Page.of(bookings.ofRoom(roomId, start, end, after, size + 1), size,
-				b -> new Pages.TimeAndId(b.startsAt(), b.id()).encode());
+				b -> new Cursor.Keyset<>(b.startsAt(), b.id()).encode());
 	}
 
 	private Booking decide(Caller caller, UUID id, Booking.BookingStatus to, BookingDecision decision) {

@@ -9,8 +9,7 @@ import org.grassroots.center.catalog.CatalogService;
 import org.grassroots.center.map.MapIndexSync;
 import org.grassroots.center.settings.TenantZones;
 import org.grassroots.center.support.Access;
-import org.grassroots.center.support.Pages;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
@@ -97,7 +96,7 @@ public class CenterService {
 			prefix = region;
 		}
 		int size = Cursor.limit(limit);
-		Page<Center> page = Page.of(centers.page(prefix, level, status, Pages.afterId(cursor), size + 1), size,
+		Page<Center> page = Page.of(centers.page(prefix, level, status, Cursor.afterId(cursor), size + 1), size,
 				c -> c.id().toString());
 		return new Page<>(page.items().stream().map(this::withNow).toList(), page.nextCursor());
 	}

@@ -11,7 +11,7 @@ import org.grassroots.center.map.MapPoint;
 import org.grassroots.center.map.SpatialIndex;
 import org.grassroots.center.support.Access;
 import org.grassroots.center.support.Geo;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.center.upgrades.UpgradeService;
 import org.grassroots.center.upgrades.UpgradeTask;
 import org.grassroots.defaults.problem.DomainProblem;

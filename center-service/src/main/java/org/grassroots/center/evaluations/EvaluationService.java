@@ -16,8 +16,7 @@ import org.grassroots.center.standards.SiteStandard;
 import org.grassroots.center.standards.StandardService;
 import org.grassroots.center.standards.StarRubric;
 import org.grassroots.center.support.Access;
-import org.grassroots.center.support.Pages;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
@@ -217,7 +216,7 @@ public class EvaluationService {
 			prefix = region;
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(evaluations.page(prefix, year, status, centerId, Pages.afterId(cursor), size + 1), size,
+		return Page.of(evaluations.page(prefix, year, status, centerId, Cursor.afterId(cursor), size + 1), size,
 				e -> e.id().toString());
 	}
 

@@ -16,8 +16,7 @@ import org.grassroots.center.centers.CenterRef;
 import org.grassroots.center.centers.Centers;
 import org.grassroots.center.settings.TenantZones;
 import org.grassroots.center.support.Access;
-import org.grassroots.center.support.Pages;
-import org.grassroots.center.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
 import org.grassroots.defaults.security.Roles;
@@ -96,7 +95,7 @@ public class UpgradeService {
 			return new Page<>(List.of(), null);
 		}
 		int size = Cursor.limit(limit);
-		Page<UpgradeRepository.TaskRow> rows = Page.of(tasks.page(prefix, year, batch, Pages.afterId(cursor), size + 1),
+		Page<UpgradeRepository.TaskRow> rows = Page.of(tasks.page(prefix, year, batch, Cursor.afterId(cursor), size + 1),
 				size, t -> t.id().toString());
 		return new Page<>(assemble(rows.items()), rows.nextCursor());
 	}

@@ -15,7 +15,6 @@ import org.grassroots.grid.grids.GridRef;
 import org.grassroots.grid.grids.GridService;
 import org.grassroots.grid.support.Access;
 import org.grassroots.grid.support.Points;
-import org.grassroots.grid.support.Uuids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -79,7 +78,7 @@ public class BuildingService {
 	public Page<Building> list(Caller caller, UUID gridId, UUID compoundId, Integer limit, String cursor) {
 		caller.requireAnyRole(Access.HOUSEHOLD_READERS);
 		int size = Cursor.limit(limit);
-		return Page.of(buildings.page(caller.scopePrefix(), gridId, compoundId, Uuids.afterCursor(cursor), size + 1),
+		return Page.of(buildings.page(caller.scopePrefix(), gridId, compoundId, Cursor.afterId(cursor), size + 1),
 				size, b -> b.id().toString());
 	}
 

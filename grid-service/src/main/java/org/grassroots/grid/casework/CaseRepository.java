@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.grassroots.defaults.tenancy.TenantContext;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
+import org.grassroots.grid.grids.GridLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -127,7 +128,7 @@ class CaseRepository {
 			.param("region", c.region())
 			.param("street", Regions.truncate(c.region(), Regions.STREET), java.sql.Types.VARCHAR)
 			.param("community", Regions.truncate(c.region(), Regions.COMMUNITY), java.sql.Types.VARCHAR)
-			.param("gridPath", Regions.truncate(c.region(), Regions.GRID), java.sql.Types.VARCHAR)
+			.param("gridPath", Regions.truncate(c.region(), GridLevel.GRID.depth()), java.sql.Types.VARCHAR)
 			.param("household", c.householdId(), java.sql.Types.OTHER)
 			.param("patrol", c.patrolId(), java.sql.Types.OTHER)
 			.param("reporter", c.reporterSubject(), java.sql.Types.VARCHAR)

@@ -33,7 +33,7 @@ import org.grassroots.grid.households.HouseholdService;
 import org.grassroots.grid.households.PersonalData;
 import org.grassroots.grid.support.Access;
 import org.grassroots.grid.support.Points;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

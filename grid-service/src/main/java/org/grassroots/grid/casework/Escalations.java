@@ -12,7 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.grassroots.defaults.events.Outbox;
 import org.grassroots.defaults.tenancy.TenantContext;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
+import org.grassroots.grid.grids.GridLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,7 +102,7 @@ public class Escalations {
 			return false;
 		}
 		int depth = Regions.depth(c.queueRegion());
-		int target = depth >= Regions.GRID ? Regions.COMMUNITY : depth - 1;
+		int target = depth >= GridLevel.GRID.depth() ? Regions.COMMUNITY : depth - 1;
 		if (target < Regions.DISTRICT) {
 			Map<String, Object> none = new LinkedHashMap<>();
 			none.put("next_escalation_at", null);

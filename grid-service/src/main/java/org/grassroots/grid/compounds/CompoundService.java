@@ -12,8 +12,7 @@ import org.grassroots.defaults.web.Cursor;
 import org.grassroots.defaults.web.Page;
 import org.grassroots.grid.support.Access;
 import org.grassroots.grid.support.Points;
-import org.grassroots.grid.support.Regions;
-import org.grassroots.grid.support.Uuids;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -87,7 +86,7 @@ public class CompoundService {
 			}
 		}
 		int size = Cursor.limit(limit);
-		Page<Compound> page = Page.of(compounds.page(prefix, Uuids.afterCursor(cursor), size + 1), size,
+		Page<Compound> page = Page.of(compounds.page(prefix, Cursor.afterId(cursor), size + 1), size,
 				c -> c.id().toString());
 		return new Page<>(page.items().stream().map(Compound::summary).toList(), page.nextCursor());
 	}

@@ -1,11 +1,11 @@
 package org.grassroots.grid.grids;
 
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 
 /** Levels of the grid hierarchy, each one below the previous: street → community → grid → micro-grid. */
 public enum GridLevel {
 
-	STREET(Regions.STREET), COMMUNITY(Regions.COMMUNITY), GRID(Regions.GRID), MICRO_GRID(Regions.MICRO_GRID);
+	STREET(Regions.STREET), COMMUNITY(Regions.COMMUNITY), GRID(4), MICRO_GRID(5);
 
 	private final int depth;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.grassroots.grid.geo.ParsedArea;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -22,8 +22,7 @@ import org.grassroots.grid.geo.GeometryProblem;
 import org.grassroots.grid.geo.ParsedArea;
 import org.grassroots.grid.support.Access;
 import org.grassroots.grid.support.Points;
-import org.grassroots.grid.support.Regions;
-import org.grassroots.grid.support.Uuids;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -165,7 +164,7 @@ public class GridService {
 			throw DomainProblem.invalidField("status", "grid-status");
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(grids.page(prefix, level, parentId, status, geometry, Uuids.afterCursor(cursor), size + 1),
+		return Page.of(grids.page(prefix, level, parentId, status, geometry, Cursor.afterId(cursor), size + 1),
 				size, g -> g.id().toString());
 	}
 

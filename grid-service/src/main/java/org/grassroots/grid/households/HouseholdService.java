@@ -22,7 +22,6 @@ import org.grassroots.grid.compounds.CompoundService;
 import org.grassroots.grid.grids.GridRef;
 import org.grassroots.grid.grids.GridService;
 import org.grassroots.grid.support.Access;
-import org.grassroots.grid.support.Uuids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -137,7 +136,7 @@ public class HouseholdService {
 			String cursor) {
 		caller.requireAnyRole(Access.HOUSEHOLD_READERS);
 		int size = Cursor.limit(limit);
-		return Page.of(households.page(caller.scopePrefix(), gridId, buildingId, careTag, Uuids.afterCursor(cursor),
+		return Page.of(households.page(caller.scopePrefix(), gridId, buildingId, careTag, Cursor.afterId(cursor),
 				size + 1), size, h -> h.id().toString());
 	}
 

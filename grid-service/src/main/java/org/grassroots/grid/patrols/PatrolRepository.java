@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.grassroots.defaults.tenancy.TenantContext;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

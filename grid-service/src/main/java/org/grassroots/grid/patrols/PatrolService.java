@@ -20,7 +20,6 @@ import org.grassroots.grid.geo.Geodesy;
 import org.grassroots.grid.grids.GridRef;
 import org.grassroots.grid.grids.GridService;
 import org.grassroots.grid.support.Access;
-import org.grassroots.grid.support.Uuids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -133,7 +132,7 @@ public class PatrolService {
 		caller.requireAnyRole(Access.CASE_STAFF);
 		int size = Cursor.limit(limit);
 		Page<PatrolRepository.Row> page = Page.of(patrols.page(caller.scopePrefix(), gridId,
-				mine ? caller.subject() : null, Uuids.afterCursor(cursor), size + 1), size, r -> r.id().toString());
+				mine ? caller.subject() : null, Cursor.afterId(cursor), size + 1), size, r -> r.id().toString());
 		return new Page<>(page.items().stream().map(r -> r.view(null, null)).toList(), page.nextCursor());
 	}
 

@@ -3,7 +3,7 @@ package org.grassroots.grid.statistics;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -14,7 +14,7 @@ import org.grassroots.defaults.security.Roles;
 import org.grassroots.grid.grids.GridRef;
 import org.grassroots.grid.grids.GridService;
 import org.grassroots.grid.support.Access;
-import org.grassroots.grid.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,8 +11,7 @@ import org.grassroots.defaults.security.Roles;
 import org.grassroots.defaults.web.Cursor;
 import org.grassroots.defaults.web.Page;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.member.support.TenantClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -84,14 +83,14 @@ public class EvaluationService {
 		checkYear(year);
 		String prefix = Access.tenantWide(caller) ? null : caller.scopePrefix();
 		if (region != null) {
-			Regions.validate(caller, "region", region);
+			Regions.requireInTenant(caller, "region", region);
 			if (prefix != null && !Regions.within(region, prefix)) {
 				return new Page<>(List.of(), null);
 			}
 			prefix = region;
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(evaluations.page(year, prefix, status, Keysets.afterId(cursor), size + 1), size,
+		return Page.of(evaluations.page(year, prefix, status, Cursor.afterId(cursor), size + 1), size,
 				e -> e.id().toString());
 	}
 

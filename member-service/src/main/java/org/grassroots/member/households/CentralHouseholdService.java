@@ -23,8 +23,7 @@ import org.grassroots.member.organizations.OrganizationService;
 import org.grassroots.member.organizations.OrganizationStatus;
 import org.grassroots.member.organizations.PartyOrganization;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.member.support.TenantClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -129,14 +128,14 @@ public class CentralHouseholdService {
 		int size = Cursor.limit(limit);
 		String prefix = Access.tenantWide(caller) ? null : caller.scopePrefix();
 		if (region != null) {
-			Regions.validate(caller, "region", region);
+			Regions.requireInTenant(caller, "region", region);
 			if (prefix != null && !Regions.within(region, prefix)) {
 				return new Page<>(List.of(), null);
 			}
 			prefix = region;
 		}
 		String effective = prefix;
-		UUID after = Keysets.afterId(cursor);
+		UUID after = Cursor.afterId(cursor);
 		Page<CentralHouseholdRow> page = read.execute(s -> Page.of(
 				households.page(effective, organizationId, role, status, after, size + 1), size, r -> r.id().toString()));
 		return new Page<>(page.items().stream().map(CentralHouseholdRow::view).toList(), page.nextCursor());

@@ -19,7 +19,6 @@ import org.grassroots.member.organizations.OrganizationService;
 import org.grassroots.member.organizations.OrganizationStatus;
 import org.grassroots.member.organizations.PartyOrganization;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
 import org.grassroots.member.support.TenantClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -100,7 +99,7 @@ public class MemberService {
 		int size = Cursor.limit(limit);
 		String prefix = Access.tenantWide(caller) ? null : caller.scopePrefix();
 		List<MemberRow> rows = members.page(prefix, organizationId, mobileBranchId, category, status,
-				Keysets.afterId(cursor), size + 1);
+				Cursor.afterId(cursor), size + 1);
 		Page<MemberRow> page = Page.of(rows, size, m -> m.id().toString());
 		return new Page<>(page.items().stream().map(MemberRow::masked).toList(), page.nextCursor());
 	}

@@ -14,8 +14,7 @@ import org.grassroots.defaults.security.Roles;
 import org.grassroots.defaults.web.Cursor;
 import org.grassroots.defaults.web.Page;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +41,7 @@ public class OrganizationService {
 	@Transactional
 	public PartyOrganization create(Caller caller, NewOrganization request) {
 		caller.requireAnyRole(Access.STAFF);
-		Regions.validate(caller, "region", request.region());
+		Regions.requireInTenant(caller, "region", request.region());
 		Access.requireScope(caller, request.region());
 		OrganizationCategory category = request.category() == null ? OrganizationCategory.REGULAR : request.category();
 		checkCategory(request.level(), category, request.gridId(), request.socialOrganizations());
@@ -73,10 +72,10 @@ public class OrganizationService {
 			OrganizationCategory category, OrganizationStatus status, Integer limit, String cursor) {
 		requireReader(caller);
 		if (region != null) {
-			Regions.validate(caller, "region", region);
+			Regions.requireInTenant(caller, "region", region);
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(organizations.page(parentId, region, level, category, status, Keysets.afterId(cursor), size + 1),
+		return Page.of(organizations.page(parentId, region, level, category, status, Cursor.afterId(cursor), size + 1),
 				size, o -> o.id().toString());
 	}
 
@@ -111,7 +110,7 @@ public class OrganizationService {
 	public PartyOrganization move(Caller caller, UUID id, Long expectedVersion, MoveRequest request) {
 		caller.requireAnyRole(Access.STAFF);
 		if (request.region() != null) {
-			Regions.validate(caller, "region", request.region());
+			Regions.requireInTenant(caller, "region", request.region());
 		}
 		organizations.lockTree(caller.tenant());
 		PartyOrganization current = organizations.findForUpdate(id)

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.web.Cursor;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,7 +95,7 @@ class RegistrationRepository {
 			.single();
 	}
 
-	List<ServiceRecord> records(UUID registrationId, Keysets.DateAndId after, int limitPlusOne) {
+	List<ServiceRecord> records(UUID registrationId, Cursor.Keyset<LocalDate> after, int limitPlusOne) {
 		return jdbc.sql("""
 				select id, registration_id, served_on, minutes, description, recorded_by, recorded_at
 				from community_service_record where registration_id = :registration
@@ -103,7 +103,7 @@ class RegistrationRepository {
 				order by served_on desc, id desc limit :limit
 				""")
 			.param("registration", registrationId)
-			.param("afterDate", after == null ? null : after.date())
+			.param("afterDate", after == null ? null : after.value())
 			.param("afterId", after == null ? null : after.id())
 			.param("limit", limitPlusOne)
 			.query(RegistrationRepository::mapRecord)

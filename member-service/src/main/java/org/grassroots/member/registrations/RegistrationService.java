@@ -1,5 +1,6 @@
 package org.grassroots.member.registrations;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +14,7 @@ import org.grassroots.member.members.MemberService;
 import org.grassroots.member.members.MemberStatus;
 import org.grassroots.member.members.MemberSummary;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.grassroots.member.support.TenantClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -44,7 +44,7 @@ public class RegistrationService {
 	@Transactional
 	public CommunityRegistration register(Caller caller, NewRegistration request) {
 		caller.requireAnyRole(Access.staffAnd(Roles.PARTY_MEMBER));
-		String community = Regions.validate(caller, "community", request.community());
+		String community = Regions.requireInTenant(caller, "community", request.community());
 		if (Regions.depth(community) < 3) {
 			throw DomainProblem.invalidField("community", "community-level");
 		}
@@ -91,7 +91,7 @@ public class RegistrationService {
 		caller.requireAnyRole(Access.STAFF);
 		String prefix = caller.scopePrefix();
 		if (community != null) {
-			Regions.validate(caller, "community", community);
+			Regions.requireInTenant(caller, "community", community);
 			if (!caller.covers(community)) {
 				return new Page<>(List.of(), null);
 			}
@@ -102,7 +102,7 @@ public class RegistrationService {
 		}
 		int size = Cursor.limit(limit);
 		Page<RegistrationRepository.Row> page = Page.of(
-				registrations.page(prefix, status, Keysets.afterId(cursor), size + 1), size,
+				registrations.page(prefix, status, Cursor.afterId(cursor), size + 1), size,
 				r -> r.registration().id().toString());
 		return new Page<>(page.items().stream().map(RegistrationRepository.Row::registration).toList(),
 				page.nextCursor());
@@ -135,8 +135,8 @@ public class RegistrationService {
 	public Page<ServiceRecord> records(Caller caller, UUID id, Integer limit, String cursor) {
 		readable(caller, id);
 		int size = Cursor.limit(limit);
-		return Page.of(registrations.records(id, Keysets.afterDateAndId(cursor), size + 1), size,
-				r -> new Keysets.DateAndId(r.servedOn(), r.id()).encode());
+		return Page.of(registrations.records(id, Cursor.after(cursor, LocalDate::parse), size + 1), size,
+				r -> new Cursor.Keyset<>(r.servedOn(), r.id()).encode());
 	}
 
 	/** Staff of the community or of the member's own organization, or the member. */

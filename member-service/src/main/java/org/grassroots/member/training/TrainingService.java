@@ -12,8 +12,7 @@ import org.grassroots.defaults.web.Cursor;
 import org.grassroots.defaults.web.Page;
 import org.grassroots.member.organizations.OrganizationService;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +38,7 @@ public class TrainingService {
 	@Transactional
 	public TrainingCourse create(Caller caller, NewCourse request) {
 		caller.requireAnyRole(Access.STAFF);
-		Regions.validate(caller, "region", request.region());
+		Regions.requireInTenant(caller, "region", request.region());
 		Access.requireScope(caller, request.region());
 		if (request.organizationId() != null) {
 			organizations.require(request.organizationId());
@@ -62,14 +61,14 @@ public class TrainingService {
 		caller.requireAnyRole(Access.staffAnd(Roles.PARTY_MEMBER));
 		String prefix = Access.isStaff(caller) && !Access.tenantWide(caller) ? caller.scopePrefix() : null;
 		if (region != null) {
-			Regions.validate(caller, "region", region);
+			Regions.requireInTenant(caller, "region", region);
 			if (prefix != null && !Regions.within(region, prefix)) {
 				return new Page<>(List.of(), null);
 			}
 			prefix = region;
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(trainings.page(prefix, from, to, Keysets.afterId(cursor), size + 1), size, c -> c.id().toString());
+		return Page.of(trainings.page(prefix, from, to, Cursor.afterId(cursor), size + 1), size, c -> c.id().toString());
 	}
 
 	@Transactional
@@ -97,7 +96,7 @@ public class TrainingService {
 	public Page<Attendance> attendance(Caller caller, UUID id, Integer limit, String cursor) {
 		managed(caller, id);
 		int size = Cursor.limit(limit);
-		return Page.of(trainings.attendance(id, Keysets.afterId(cursor), size + 1), size, a -> a.memberId().toString());
+		return Page.of(trainings.attendance(id, Cursor.afterId(cursor), size + 1), size, a -> a.memberId().toString());
 	}
 
 	private TrainingCourse managed(Caller caller, UUID id) {

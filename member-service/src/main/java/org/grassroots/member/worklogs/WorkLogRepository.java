@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.grassroots.member.support.Keysets;
-import org.grassroots.member.support.Regions;
+import org.grassroots.defaults.web.Cursor;
+import org.grassroots.defaults.security.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +91,7 @@ class WorkLogRepository {
 	}
 
 	List<WorkLog> page(UUID centralHouseholdId, String regionPrefix, WorkKind kind, LocalDate from, LocalDate to,
-			Keysets.DateAndId after, int limitPlusOne) {
+			Cursor.Keyset<LocalDate> after, int limitPlusOne) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from work_log w join central_household ch on ch.tenant_id = w.tenant_id and ch.id = w.central_household_id
 				where (cast(:ch as uuid) is null or w.central_household_id = :ch)
@@ -108,7 +108,7 @@ class WorkLogRepository {
 			.param("kind", kind == null ? null : kind.name())
 			.param("from", from)
 			.param("to", to)
-			.param("afterDate", after == null ? null : after.date())
+			.param("afterDate", after == null ? null : after.value())
 			.param("afterId", after == null ? null : after.id())
 			.param("limit", limitPlusOne)
 			.query(WorkLogRepository::map)

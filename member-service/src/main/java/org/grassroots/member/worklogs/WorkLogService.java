@@ -14,7 +14,6 @@ import org.grassroots.member.households.CentralHousehold;
 import org.grassroots.member.households.CentralHouseholdService;
 import org.grassroots.member.households.CentralHouseholdStatus;
 import org.grassroots.member.support.Access;
-import org.grassroots.member.support.Keysets;
 import org.grassroots.member.support.TenantClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -84,7 +83,7 @@ public class WorkLogService {
 			throw DomainProblem.invalidField("from", "date-range");
 		}
 		int size = Cursor.limit(limit);
-		return Page.of(logs.page(centralHouseholdId, prefix, kind, from, to, Keysets.afterDateAndId(cursor), size + 1),
-				size, w -> new Keysets.DateAndId(w.occurredOn(), w.id()).encode());
+		return Page.of(logs.page(centralHouseholdId, prefix, kind, from, to, Cursor.after(cursor, LocalDate::parse), size + 1),
+				size, w -> new Cursor.Keyset<>(w.occurredOn(), w.id()).encode());
 	}
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.grassroots.defaults.problem.DomainProblem;
 import org.grassroots.defaults.security.Caller;
 import org.grassroots.defaults.tenancy.TenantContext;
 import org.grassroots.defaults.web.Cursor;
@@ -53,19 +52,7 @@ public class PersonalDataAudit {
 	 */
 	public Page<Access> page(String resourceType, String resourceId, String accessor, OffsetDateTime before,
 			String cursor, int limit) {
-		OffsetDateTime afterAt = null;
-		UUID afterId = null;
-		String position = Cursor.decode(cursor);
-		if (position != null) {
-			int bar = position.indexOf('|');
-			try {
-				afterAt = OffsetDateTime.parse(position.substring(0, bar));
-				afterId = UUID.fromString(position.substring(bar + 1));
-			}
-			catch (RuntimeException ex) {
-				throw DomainProblem.invalidField("cursor", "cursor-invalid");
-			}
-		}
+		Cursor.Keyset<OffsetDateTime> after = Cursor.after(cursor, OffsetDateTime::parse);
 		List<Access> rows = jdbc.sql("""
 				select id, accessor, accessor_roles, resource_type, resource_id, field, purpose, accessed_at
 				from personal_data_access
@@ -78,13 +65,13 @@ public class PersonalDataAudit {
 				limit :limit
 				""").param("type", resourceType).param("resourceId", resourceId).param("accessor", accessor)
 			.param("before", before, Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("afterAt", afterAt, Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("afterId", afterId, Types.OTHER)
+			.param("afterAt", after == null ? null : after.value(), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("afterId", after == null ? null : after.id(), Types.OTHER)
 			.param("limit", limit + 1)
 			.query((rs, n) -> new Access(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
 			.list();
-		return Page.of(rows, limit, a -> a.accessedAt() + "|" + a.id());
+		return Page.of(rows, limit, a -> new Cursor.Keyset<>(a.accessedAt(), a.id()).encode());
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.grassroots.defaults.web;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.grassroots.defaults.problem.DomainProblem;
 
@@ -45,4 +48,48 @@ public final class Cursor {
 		}
 		return requested;
 	}
+
+	/** A cursor holding the last row's id, or {@code null} for the first page; anything else is a 400. */
+	public static UUID afterId(String cursor) {
+		String position = decode(cursor);
+		if (position == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(position);
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainProblem.invalidField("cursor", "cursor-invalid");
+		}
+	}
+
+	/**
+	 * A cursor holding the last row's sort value and id ({@link Keyset#encode}), or {@code null} for the first
+	 * page; anything else is a 400.
+	 * @param value parses the sort value, e.g. {@code OffsetDateTime::parse}
+	 */
+	public static <T> Keyset<T> after(String cursor, Function<String, T> value) {
+		String position = decode(cursor);
+		if (position == null) {
+			return null;
+		}
+		int bar = position.lastIndexOf('|');
+		try {
+			return new Keyset<>(value.apply(position.substring(0, bar)), UUID.fromString(position.substring(bar + 1)));
+		}
+		catch (RuntimeException ex) {
+			throw DomainProblem.invalidField("cursor", "cursor-invalid");
+		}
+	}
+
+	/** A keyset position: the last row's sort value (a time, a date, a score) and its id as tie-breaker. */
+	public record Keyset<T>(T value, UUID id) {
+
+		/** {@code value|id}, for {@link Page#of}'s position function. */
+		public String encode() {
+			return (value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value)) + "|" + id;
+		}
+
+	}
+
 }

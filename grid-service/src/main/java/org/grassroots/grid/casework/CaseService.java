@@ -280,19 +280,7 @@ public class CaseService {
 	public Page<CaseView> list(Caller caller, List<CaseStatus> statuses, String category, UUID gridId, String queue,
 			String mine, Boolean overdue, OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor) {
 		int size = Cursor.limit(limit);
-		String position = Cursor.decode(cursor);
-		OffsetDateTime afterAt = null;
-		UUID afterId = null;
-		if (position != null) {
-			try {
-				int bar = position.indexOf('|');
-				afterAt = OffsetDateTime.parse(position.substring(0, bar));
-				afterId = UUID.fromString(position.substring(bar + 1));
-			}
-			catch (RuntimeException ex) {
-				throw DomainProblem.invalidField("cursor", "cursor-invalid");
-			}
-		}
+		Cursor.Keyset<OffsetDateTime> after = Cursor.after(cursor, OffsetDateTime::parse);
 		boolean staff = caller.hasAnyRole(Access.CASE_STAFF) || caller.hasRole(Roles.AUDITOR);
 		boolean integrator = "integrator".equals(caller.kind());
 		String prefix;
@@ -323,11 +311,12 @@ public class CaseService {
 		}
 		CaseRepository.Filter filter = new CaseRepository.Filter(prefix, statuses == null || statuses.isEmpty() ? null
 				: statuses, category, gridId, queue, assignee, reporter, Boolean.TRUE.equals(overdue), from, to,
-				afterAt, afterId, size + 1);
+				after == null ? null : after.value(), after == null ? null : after.id(), size + 1);
 		return readTx.execute(status -> {
 			Map<String, String> names = categoryNames();
 			List<CaseRow> rows = cases.page(filter);
-			Page<CaseRow> page = Page.of(rows, size, r -> r.reportedAt().withOffsetSameInstant(ZoneOffset.UTC) + "|" + r.id());
+			Page<CaseRow> page = Page.of(rows, size,
+					r -> new Cursor.Keyset<>(r.reportedAt().withOffsetSameInstant(ZoneOffset.UTC), r.id()).encode());
 			return new Page<>(page.items().stream().map(r -> summary(caller, r, names)).toList(), page.nextCursor());
 		});
 	}

@@ -191,10 +191,7 @@ final class IntakeLoad {
 
 				String loadBefore = GridBench.loadAverage();
 				List<WrkIntake.Run> all = new ArrayList<>();
-				int warm = Math.max(5, seconds / 3);
-				System.out.printf("intake: warming up both paths (%d s each, %d connections)%n", warm, connections);
-				all.add(WrkIntake.run("warm-up direct", direct, directScript, 2, connections, warm));
-				all.add(WrkIntake.run("warm-up gateway", viaGateway, gatewayScript, 2, connections, warm));
+				warmUp(direct, directScript, viaGateway, gatewayScript, connections, grid.pid(), gateway.pid(), all);
 				// a live database has been analyzed; these tables grew from empty a minute ago, and plans cached while
 				// the planner still thought them empty can walk every recent case (seen here: the duplicate scan on
 				// the reporter index until the first automatic analyze)
@@ -209,11 +206,15 @@ final class IntakeLoad {
 				for (String variant : List.of("gateway", "direct", "direct", "gateway")) {
 					boolean viaGw = variant.equals("gateway");
 					ProcessCpu.Snapshot before = ProcessCpu.take(pids, postmaster, databases);
+					double jitBefore = ProcessCpu.compiler(grid.pid()) + ProcessCpu.compiler(gateway.pid());
 					WrkIntake.Run run = WrkIntake.run(variant, viaGw ? viaGateway : direct,
 							viaGw ? gatewayScript : directScript, 2, connections, half);
 					ProcessCpu.Snapshot used = ProcessCpu.take(pids, postmaster, databases).minus(before);
-					System.out.printf(Locale.ROOT, "  %-8s %7.0f cases/s  p50 %7.1f ms  p99 %7.1f ms  2xx %,d  errors: %s%n",
-							variant, run.requestsPerSecond(), run.p50Millis(), run.p99Millis(), run.ok(), run.errorsByStatus());
+					double jit = ProcessCpu.compiler(grid.pid()) + ProcessCpu.compiler(gateway.pid()) - jitBefore;
+					System.out.printf(Locale.ROOT, "  %-8s %7.0f cases/s  p50 %7.1f ms  p99 %7.1f ms  2xx %,d  errors: %s  "
+							+ "(JIT compilers %.1f%% of the JVMs' CPU)%n", variant, run.requestsPerSecond(), run.p50Millis(),
+							run.p99Millis(), run.ok(), run.errorsByStatus(),
+							100 * share(jit, used.get("grid-service JVM") + used.get("gateway JVM")));
 					run.firstErrors().forEach(e -> System.out.println("           first error of a wrk thread: " + e));
 					all.add(run);
 					if (viaGw) {
@@ -347,6 +348,57 @@ final class IntakeLoad {
 						+ "nextval('grid_index_version_seq'))");
 			}
 		}
+	}
+
+	/** Rounds of warm-up, alternating the paths, until the JIT compilers have (nearly) finished. */
+	static final int WARM_UP_ROUND_SECONDS = 10;
+
+	/** At most this many rounds: a JIT that never settles is reported, not waited for forever. */
+	static final int MAX_WARM_UP_ROUNDS = 24;
+
+	/** Settled: in each JVM, the compiler threads used less than this share of the process's CPU in a round. */
+	static final double SETTLED_COMPILER_SHARE = 0.03;
+
+	/**
+	 * Warms both paths up until the JVMs run compiled code. Both are started moments before the load; at a few hundred
+	 * requests a second the C1/C2 compilers keep working for minutes (seen: a quarter of the gateway's CPU three minutes
+	 * in), and a window measured then counts compilation as the cost of a case and runs half-interpreted code. Production
+	 * services run for days, so the figures are taken once a gateway round and a direct round in a row each left the
+	 * compiler threads under {@value #SETTLED_COMPILER_SHARE} of their JVM's CPU.
+	 */
+	private static void warmUp(String direct, Path directScript, String viaGateway, Path gatewayScript, int connections,
+			long gridPid, long gatewayPid, List<WrkIntake.Run> all) throws IOException, InterruptedException {
+		System.out.printf(Locale.ROOT, "intake: warming up until the JIT compilers settle (%d s rounds, gateway and direct "
+				+ "in turn, %d connections)%n", WARM_UP_ROUND_SECONDS, connections);
+		int settledInARow = 0;
+		for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+			boolean viaGw = round % 2 == 1;
+			double gridCpu = ProcessCpu.own(gridPid);
+			double gatewayCpu = ProcessCpu.own(gatewayPid);
+			double gridJit = ProcessCpu.compiler(gridPid);
+			double gatewayJit = ProcessCpu.compiler(gatewayPid);
+			WrkIntake.Run run = WrkIntake.run("warm-up " + (viaGw ? "gateway" : "direct"), viaGw ? viaGateway : direct,
+					viaGw ? gatewayScript : directScript, 2, connections, WARM_UP_ROUND_SECONDS);
+			all.add(run);
+			double gridShare = share(ProcessCpu.compiler(gridPid) - gridJit, ProcessCpu.own(gridPid) - gridCpu);
+			double gatewayShare = viaGw
+					? share(ProcessCpu.compiler(gatewayPid) - gatewayJit, ProcessCpu.own(gatewayPid) - gatewayCpu) : 0;
+			System.out.printf(Locale.ROOT, "  warm-up %-8s %5.0f cases/s   JIT compilers: %4.1f%% of grid-service's CPU, "
+					+ "%s%n", viaGw ? "gateway" : "direct", run.requestsPerSecond(), gridShare * 100,
+					viaGw ? String.format(Locale.ROOT, "%4.1f%% of the gateway's", gatewayShare * 100) : "gateway idle");
+			settledInARow = gridShare < SETTLED_COMPILER_SHARE && gatewayShare < SETTLED_COMPILER_SHARE
+					? settledInARow + 1 : 0;
+			if (settledInARow >= 2) {
+				System.out.printf("intake: JIT settled after %d rounds%n", round);
+				return;
+			}
+		}
+		System.out.printf("intake: the JIT compilers were still busy after %d rounds: the figures below include "
+				+ "compilation%n", MAX_WARM_UP_ROUNDS);
+	}
+
+	private static double share(double part, double whole) {
+		return whole <= 0 ? 0 : part / whole;
 	}
 
 	private static List<String> jvm(String optionsVariable, String heap) {

@@ -73,6 +73,33 @@ final class ProcessCpu {
 		return f == null ? 0 : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
 	}
 
+	/**
+	 * CPU seconds of a JVM's JIT compiler threads ("C1 CompilerThre…", "C2 CompilerThre…" in /proc/pid/task/tid/comm):
+	 * while they are busy, the process is not yet running the code it will run in steady state.
+	 */
+	static double compiler(long pid) {
+		double ticks = 0;
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+						String stat = Files.readString(task.resolve("stat"));
+						String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+						// utime and stime are fields 14 and 15, here at 11 and 12 (the list starts at field 3)
+						ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// a compiler thread may come and go (dynamic compiler threads)
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return ticks / TICKS;
+	}
+
 	/** Also cutime + cstime: the children it waited for (PostgreSQL backends that exited). */
 	private static double ownAndReaped(long pid) {
 		String[] f = fields(pid);

@@ -52,29 +52,32 @@ class CaseRepository {
 
 	/**
 	 * Where to look for suspected duplicates of a new case: same category, these 0.001° cells, the bounding box of
-	 * the radius, reported since {@code since}.
+	 * the radius, reported since {@code since}; within {@code radius} metres of ({@code lat}, {@code lng}).
 	 */
 	record NearbyQuery(List<Long> cells, double minLat, double maxLat, double minLng, double maxLng,
-			OffsetDateTime since) {
+			OffsetDateTime since, double lat, double lng, double radius) {
 	}
 
 	/** The outbox event of the report; its {@code number} is filled in by the database (the number is made there). */
 	record ReportedEvent(UUID id, String source, String type, String payload) {
 	}
 
-	/** The new case and the same-category cases near it, as they were before it (candidates, not yet measured). */
-	record Reported(CaseRow row, List<Nearby> nearby) {
+	/** The new case and the suspected duplicates it was linked to, newest first. */
+	record Reported(CaseRow row, List<CaseView.LinkedCase> duplicates) {
 	}
 
 	/**
 	 * The whole intake in one round trip: the case row (its number from the sequence; the {@code case_fact} trigger
 	 * fires), the REPORTED timeline entry, the {@code case.reported} outbox event (the row {@code Outbox.append} would
-	 * write, in the same transaction) and the duplicate candidates. The candidates' scan sees the table as it was
-	 * before this statement, so the new case is never its own duplicate. The tenant is spelled out in the scan: the
-	 * escalation policy OR-ed into grid_case's row-level security would otherwise keep the planner from the
-	 * tenant-leading index, and the scan would read every case. No ORDER BY … LIMIT in the scan either: it tempted
-	 * the planner into walking the (tenant, reported_at) index through every recent case of the district; the few
-	 * candidates of 9 cells come back ordered by the aggregate, newest first, and are capped here.
+	 * write, in the same transaction), and its suspected duplicates: same category, within the radius (the
+	 * haversine of {@link org.grassroots.grid.geo.Geodesy#distanceMeters}), the newest {@value #MAX_CANDIDATES},
+	 * linked and named in a DUPLICATE_SUSPECTED timeline entry just after the REPORTED one. Linking here instead of
+	 * one statement per link afterwards saved two round trips per case under load (bench/grid intake, where most
+	 * cases have a neighbour). The scan sees the table as it was before this statement, so the new case is never its
+	 * own duplicate. The tenant is spelled out in the scan: the escalation policy OR-ed into grid_case's row-level
+	 * security would otherwise keep the planner from the tenant-leading index, and the scan would read every case.
+	 * The scan is materialized before it is ordered and cut: an ORDER BY … LIMIT over it tempted the planner into
+	 * walking the (tenant, reported_at) index through every recent case of the district.
 	 */
 	Reported insertReported(String tenant, NewCase c, ReportedEvent event, NearbyQuery near) {
 		return jdbc.sql("""
@@ -96,21 +99,38 @@ class CaseRepository {
 				  select :timelineId, :tenant, c.id, 'REPORTED', null, 'REPORTED', :reporter, :reporterKind,
 				    jsonb_build_object('channel', :channel, 'region', :region, 'number', c.number)
 				  from c
+				  returning at
 				), outbox as (
 				  insert into outbox_event (id, tenant_id, source, type, subject, data)
 				  select :eventId, :tenant, :source, :eventType, c.id::text,
 				    jsonb_set(cast(:payload as jsonb), '{number}', to_jsonb(c.number))
 				  from c
-				), near as (
-				  select id, number, lat, lng, reported_at from grid_case
+				), near as materialized (
+				  select id, number, reported_at,
+				    2 * 6371008.8 * asin(least(1, sqrt(power(sin(radians(lat - :nearLat) / 2), 2)
+				      + cos(radians(:nearLat)) * cos(radians(lat)) * power(sin(radians(lng - :nearLng) / 2), 2)))) as distance
+				  from grid_case
 				  where tenant_id = :tenant and category_code = :category and dup_cell = any(:cells)
 				    and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng
+				), dup as materialized (
+				  select id, number, reported_at, distance from near where distance <= :radius
+				  order by reported_at desc, id desc limit :maxLinks
+				), links as (
+				  insert into case_link (tenant_id, case_id, related_case_id, kind, distance_m)
+				  select :tenant, c.id, dup.id, 'SUSPECTED_DUPLICATE', dup.distance from c, dup
+				  on conflict do nothing
+				), linked as (
+				  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
+				    actor_kind, data, at)
+				  select :linkedId, :tenant, c.id, 'DUPLICATE_SUSPECTED', null, null, 'system', 'system',
+				    jsonb_build_object('cases', (select jsonb_agg(number order by reported_at desc, id desc) from dup)),
+				    (select at from timeline) + interval '1 microsecond'
+				  from c where exists (select 1 from dup)
 				)
 				select c.*,
-				  (select array_agg(n.id order by n.reported_at desc) from near n) as near_ids,
-				  (select array_agg(n.number order by n.reported_at desc) from near n) as near_numbers,
-				  (select array_agg(n.lat order by n.reported_at desc) from near n) as near_lats,
-				  (select array_agg(n.lng order by n.reported_at desc) from near n) as near_lngs
+				  (select array_agg(d.id order by d.reported_at desc, d.id desc) from dup d) as dup_ids,
+				  (select array_agg(d.number order by d.reported_at desc, d.id desc) from dup d) as dup_numbers,
+				  (select array_agg(d.distance order by d.reported_at desc, d.id desc) from dup d) as dup_distances
 				from c""")
 			.param("id", c.id())
 			.param("tenant", tenant)
@@ -143,6 +163,7 @@ class CaseRepository {
 			.param("deadlineAt", c.deadlineAt())
 			.param("nextEscalationAt", c.nextEscalationAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("timelineId", UUID.randomUUID())
+			.param("linkedId", UUID.randomUUID())
 			.param("eventId", event.id())
 			.param("source", event.source())
 			.param("eventType", event.type())
@@ -153,24 +174,26 @@ class CaseRepository {
 			.param("maxLat", near.maxLat())
 			.param("minLng", near.minLng())
 			.param("maxLng", near.maxLng())
-			.query((rs, n) -> new Reported(map(rs, n), nearby(rs)))
+			.param("nearLat", near.lat())
+			.param("nearLng", near.lng())
+			.param("radius", near.radius())
+			.param("maxLinks", MAX_CANDIDATES)
+			.query((rs, n) -> new Reported(map(rs, n), duplicates(rs)))
 			.single();
 	}
 
-	private static List<Nearby> nearby(ResultSet rs) throws SQLException {
-		Array ids = rs.getArray("near_ids");
+	private static List<CaseView.LinkedCase> duplicates(ResultSet rs) throws SQLException {
+		Array ids = rs.getArray("dup_ids");
 		if (ids == null) {
 			return List.of();
 		}
 		Object[] id = (Object[]) ids.getArray();
-		Object[] number = (Object[]) rs.getArray("near_numbers").getArray();
-		Object[] lat = (Object[]) rs.getArray("near_lats").getArray();
-		Object[] lng = (Object[]) rs.getArray("near_lngs").getArray();
-		int n = Math.min(id.length, MAX_CANDIDATES);
-		List<Nearby> out = new java.util.ArrayList<>(n);
-		for (int i = 0; i < n; i++) {
-			out.add(new Nearby((UUID) id[i], (String) number[i], ((Number) lat[i]).doubleValue(),
-					((Number) lng[i]).doubleValue()));
+		Object[] number = (Object[]) rs.getArray("dup_numbers").getArray();
+		Object[] distance = (Object[]) rs.getArray("dup_distances").getArray();
+		List<CaseView.LinkedCase> out = new java.util.ArrayList<>(id.length);
+		for (int i = 0; i < id.length; i++) {
+			out.add(new CaseView.LinkedCase((UUID) id[i], (String) number[i],
+					Math.round(((Number) distance[i]).doubleValue() * 10) / 10.0));
 		}
 		return out;
 	}

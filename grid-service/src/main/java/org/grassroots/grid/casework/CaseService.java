@@ -223,7 +223,7 @@ public class CaseService {
 			for (AttachmentInput attachment : attachments) {
 				stored.add(cases.attachment(caller.tenant(), id, attachment, "REPORTED", caller.subject()));
 			}
-			List<CaseView.LinkedCase> duplicates = linkDuplicates(caller, row, reported.nearby());
+			List<CaseView.LinkedCase> duplicates = reported.duplicates();
 			// a new case: no helpers yet, and its duplicates and attachments are the ones just written
 			return new Intake.Result(withParts(summary(caller, row, Map.of(category.code(), category.name())), List.of(),
 					duplicates, stored), true);
@@ -236,15 +236,18 @@ public class CaseService {
 		OffsetDateTime since = reportedAt.minus(duplicateWindow);
 		if (lat == null || lng == null) {
 			// no point, no neighbours: no cell matches
-			return new CaseRepository.NearbyQuery(List.of(), 0, 0, 0, 0, since);
+			return new CaseRepository.NearbyQuery(List.of(), 0, 0, 0, 0, since, 0, 0, duplicateRadius);
 		}
 		double dLat = Geodesy.latDegrees(duplicateRadius);
 		double dLng = Geodesy.lngDegrees(duplicateRadius, lat);
 		return new CaseRepository.NearbyQuery(CaseRepository.cellsAround(lat, lng, duplicateRadius), lat - dLat,
-				lat + dLat, lng - dLng, lng + dLng, since);
+				lat + dLat, lng - dLng, lng + dLng, since, lat, lng, duplicateRadius);
 	}
 
-	/** Links the candidates really within the radius as suspected duplicates, with one timeline entry naming them. */
+	/**
+	 * Links the candidates really within the radius as suspected duplicates, with one timeline entry naming them
+	 * (after a change of category; at intake the same is done inside the intake statement).
+	 */
 	private List<CaseView.LinkedCase> linkDuplicates(Caller caller, CaseRow c, List<CaseRepository.Nearby> candidates) {
 		if (c.lat() == null || c.lng() == null || candidates.isEmpty()) {
 			return List.of();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.grassroots.grid.Fixtures;
 import org.grassroots.grid.GridServiceTestBase;
+import org.grassroots.grid.geo.Geodesy;
 import org.grassroots.testsupport.TestHttp.Response;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -160,12 +161,36 @@ class CaseWorkflowTest extends GridServiceTestBase {
 		List<String> secondTimeline = http.get("/api/v1/cases/" + second.json("$.id") + "/timeline").bearer(staff).send()
 			.json("$[*].type");
 		assertThat(secondTimeline).containsExactly("REPORTED", "DUPLICATE_SUSPECTED");
+		List<String> named = http.get("/api/v1/cases/" + second.json("$.id") + "/timeline").bearer(staff).send()
+			.json("$[1].data.cases");
+		assertThat(named).containsExactly((String) original.json("$.number"));
 
 		// accepted under another category, a case is checked again against that category's reports
 		Response accepted = step(http, staff, otherCategory.json("$.id"), "accept", "{\"category\":\"facility-streetlight\"}");
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		assertThat((List<String>) accepted.json("$.suspectedDuplicates[*].id")).containsExactlyInAnyOrder(first,
 				(String) second.json("$.id"));
+	}
+
+	@Test
+	void theRadiusIsADistanceNotABox() {
+		Fixtures.Area area = Fixtures.create(http, TENANT);
+		String resident = TestTokens.person(TENANT, "resident-9", area.community(), "RESIDENT");
+		double[] p = area.inGrid2();
+		String first = report(http, resident, "safety-fire-passage", p, null).json("$.id");
+		// diagonal offsets: each axis well inside the 50 m box, the distance just inside or just outside the radius
+		double[] inside = { p[0] + 0.00030, p[1] + 0.00030 };
+		double[] outside = { p[0] - 0.00033, p[1] - 0.00040 };
+		assertThat(Geodesy.distanceMeters(p[0], p[1], inside[0], inside[1])).isBetween(40.0, 50.0);
+		assertThat(Geodesy.distanceMeters(p[0], p[1], outside[0], outside[1])).isBetween(50.0, 60.0);
+		assertThat(Math.abs(outside[0] - p[0])).isLessThan(Geodesy.latDegrees(50));
+		assertThat(Math.abs(outside[1] - p[1])).isLessThan(Geodesy.lngDegrees(50, p[0]));
+		Response near = report(http, resident, "safety-fire-passage", inside, null);
+		assertThat((List<String>) near.json("$.suspectedDuplicates[*].id")).containsExactly(first);
+		assertThat((Double) near.json("$.suspectedDuplicates[0].distanceMeters")).isEqualTo(
+				Math.round(Geodesy.distanceMeters(p[0], p[1], inside[0], inside[1]) * 10) / 10.0);
+		Response beyond = report(http, resident, "safety-fire-passage", outside, null);
+		assertThat((List<String>) beyond.json("$.suspectedDuplicates[*].id")).isEmpty();
 	}
 
 	@Test

@@ -26,6 +26,11 @@ public class ServiceDefaultsEnvironment implements EnvironmentPostProcessor {
 		d.put("server.tomcat.threads.max", "100");
 		d.put("server.tomcat.accept-count", "100");
 		d.put("server.tomcat.connection-timeout", "10s");
+		// an idle keep-alive connection is closed by the caller first: the gateway's HTTP client drops connections idle
+		// for 30 s; had the service closed them at 10 s (Tomcat's default: the connection timeout), a request sent on
+		// one the moment it closed failed with "connection prematurely closed" (seen in bench/grid intake), and a POST
+		// is not retried
+		d.put("server.tomcat.keep-alive-timeout", "65s");
 		d.put("server.tomcat.max-swallow-size", "1MB");
 		d.put("spring.datasource.hikari.maximum-pool-size", "10");
 		d.put("spring.datasource.hikari.connection-timeout", "3000");

@@ -144,7 +144,55 @@ public final class GridBench {
 
 	/** Part 1's figures: the 1,000 baseline, the 100,000 grid index, the same over the former R-tree path. */
 	record PointLocation(int queries, Latency base, Latency big, Latency tree, double buildSeconds,
-			double treeBuildSeconds, double rebuildSeconds) {
+			double treeBuildSeconds, double rebuildSeconds, MemoryFloor memory) {
+	}
+
+	/**
+	 * What one dependent memory read costs over the indexes' footprints on this machine: a pointer chase (each read's
+	 * address comes from the one before, as in a lookup: cell, then its list, then the part's edges) through a random
+	 * cycle over an int array of the index's size.
+	 */
+	record MemoryFloor(long smallBytes, long bigBytes, double smallNanos, double bigNanos) {
+	}
+
+	static MemoryFloor memoryFloor(long smallBytes, long bigBytes) {
+		double small = Double.MAX_VALUE;
+		double big = Double.MAX_VALUE;
+		for (int round = 0; round < 3; round++) {
+			small = Math.min(small, chaseNanos(smallBytes));
+			big = Math.min(big, chaseNanos(bigBytes));
+		}
+		return new MemoryFloor(smallBytes, bigBytes, small, big);
+	}
+
+	private static double chaseNanos(long bytes) {
+		int n = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 8, bytes / 4));
+		int[] next = new int[n];
+		// Sattolo's shuffle: one cycle through every slot, so the chase never settles into a small loop
+		Random random = new Random(7);
+		for (int i = 0; i < n; i++) {
+			next[i] = i;
+		}
+		for (int i = n - 1; i > 0; i--) {
+			int j = random.nextInt(i);
+			int t = next[i];
+			next[i] = next[j];
+			next[j] = t;
+		}
+		int reads = 2_000_000;
+		int at = 0;
+		for (int i = 0; i < reads / 4; i++) {
+			at = next[at];
+		}
+		long start = System.nanoTime();
+		for (int i = 0; i < reads; i++) {
+			at = next[at];
+		}
+		double nanos = (System.nanoTime() - start) / (double) reads;
+		if (at == -1) {
+			System.out.print("");
+		}
+		return nanos;
 	}
 
 	/** Part 1: in-process point location, three interleaved rounds, medians. */
@@ -180,8 +228,10 @@ public final class GridBench {
 		}
 		PolygonIndex.build(fromJson);
 		double rebuildSeconds = (System.nanoTime() - parseStart) / 1e9;
+		MemoryFloor memory = memoryFloor(PolygonIndex.build(entries(small)).memoryBytes(),
+				PolygonIndex.build(entries).memoryBytes());
 		return new PointLocation(queries, median(smallRuns), median(largeRuns), median(treeRuns), buildSeconds,
-				treeBuildSeconds, rebuildSeconds);
+				treeBuildSeconds, rebuildSeconds, memory);
 	}
 
 	static void reportPointLocation(PointLocation r) {
@@ -207,6 +257,13 @@ public final class GridBench {
 				big.cpuP50 / 1000, big.cpuP99 / 1000, big.cpuP50 / base.cpuP50, big.cpuP99 / base.cpuP99);
 		System.out.printf(Locale.ROOT, "    100,000 HPRtree: p50 %.2f µs  p99 %.2f µs   100k / 1k p50 %.2f×  p99 %.2f×%n",
 				tree.cpuP50 / 1000, tree.cpuP99 / 1000, tree.cpuP50 / base.cpuP50, tree.cpuP99 / base.cpuP99);
+		MemoryFloor m = r.memory();
+		System.out.printf(Locale.ROOT, "  the index's arrays: 1k %.1f MB, 100k %.0f MB; one dependent memory read over "
+				+ "them (pointer chase): 1k %.0f ns, 100k %.0f ns%n", m.smallBytes() / 1e6, m.bigBytes() / 1e6,
+				m.smallNanos(), m.bigNanos());
+		System.out.printf(Locale.ROOT, "  1.5x the 1k p99 leaves %.0f ns for a 100k lookup: %.1f dependent reads over the "
+				+ "100k index at this machine's memory latency (a point in a boundary cell needs at least two: its cell's "
+				+ "list, then the part's edges)%n", 1.5 * base.p99, 1.5 * base.p99 / m.bigNanos());
 		System.out.printf(Locale.ROOT, "  building the 100k index from parsed polygons: %.2f s (former path %.2f s)%n",
 				r.buildSeconds(), r.treeBuildSeconds());
 		System.out.printf(Locale.ROOT, "  rebuilding the 100k index from stored GeoJSON: %.1f s (once per change, per replica)%n",

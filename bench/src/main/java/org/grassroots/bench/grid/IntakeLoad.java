@@ -384,8 +384,9 @@ final class IntakeLoad {
 			double gatewayShare = viaGw
 					? share(ProcessCpu.compiler(gatewayPid) - gatewayJit, ProcessCpu.own(gatewayPid) - gatewayCpu) : 0;
 			System.out.printf(Locale.ROOT, "  warm-up %-8s %5.0f cases/s   JIT compilers: %4.1f%% of grid-service's CPU, "
-					+ "%s%n", viaGw ? "gateway" : "direct", run.requestsPerSecond(), gridShare * 100,
-					viaGw ? String.format(Locale.ROOT, "%4.1f%% of the gateway's", gatewayShare * 100) : "gateway idle");
+					+ "%s   errors: %s%n", viaGw ? "gateway" : "direct", run.requestsPerSecond(), gridShare * 100,
+					viaGw ? String.format(Locale.ROOT, "%4.1f%% of the gateway's", gatewayShare * 100) : "gateway idle",
+					run.errorsByStatus());
 			settledInARow = gridShare < SETTLED_COMPILER_SHARE && gatewayShare < SETTLED_COMPILER_SHARE
 					? settledInARow + 1 : 0;
 			if (settledInARow >= 2) {

@@ -161,6 +161,10 @@ final class Cells {
 		return Arrays.copyOf(found, n);
 	}
 
+	long memoryBytes() {
+		return 4L * (direct.length + start.length + list.length) + 8L * packed.length;
+	}
+
 	int cellCount() {
 		return direct.length;
 	}

@@ -147,6 +147,11 @@ public final class PolygonIndex<T> {
 		return size;
 	}
 
+	/** Bytes of the arrays the lookups read (the values' own objects not counted); 0 on the R-tree path. */
+	public long memoryBytes() {
+		return cells == null ? 0 : cells.memoryBytes() + 4L * values.length;
+	}
+
 	private int treeLocate(double lng, double lat) {
 		int[] best = { Integer.MAX_VALUE };
 		tree.query(new Envelope(lng, lng, lat, lat), item -> {

@@ -527,7 +527,8 @@ public final class GridBench {
 				}
 			}
 		}
-		return latency("PostGIS", cells.size(), 0, nanos, hits / (double) queries);
+		double vertices = cells.stream().mapToInt(Geometry::getNumPoints).average().orElse(0);
+		return latency("PostGIS", cells.size(), vertices, nanos, hits / (double) queries);
 	}
 
 	static double postgisInServer(Connection c, List<Geometry> cells, int points) throws SQLException {

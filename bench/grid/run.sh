@@ -66,5 +66,13 @@ CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java \
   bench/src/main/java/org/grassroots/bench/BenchIssuer.java
+# the gateway and grid-service run on the Java of the production image (k8s/Dockerfile: 25) when this machine has a
+# JDK 25; GRASSROOTS_BENCH_SERVICE_JAVA=/path/to/bin/java chooses another
+if [ -z "${GRASSROOTS_BENCH_SERVICE_JAVA:-}" ]; then
+  for jdk in /usr/lib/jvm/*25*/bin/java; do
+    if [ -x "$jdk" ]; then export GRASSROOTS_BENCH_SERVICE_JAVA="$jdk"; break; fi
+  done
+fi
+echo "services run on: $("${GRASSROOTS_BENCH_SERVICE_JAVA:-java}" -version 2>&1 | head -1)" >&2
 java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench \
   "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" "${1:-1000000}" "${2:-32}" "${3:-30}"

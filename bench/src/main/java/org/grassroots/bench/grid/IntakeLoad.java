@@ -368,6 +368,7 @@ final class IntakeLoad {
 	 */
 	private static void warmUp(String direct, Path directScript, String viaGateway, Path gatewayScript, int connections,
 			long gridPid, long gatewayPid, List<WrkIntake.Run> all) throws IOException, InterruptedException {
+		System.out.println("intake: the gateway and grid-service run on " + serviceJavaVersion());
 		System.out.printf(Locale.ROOT, "intake: warming up until the JIT compilers settle (%d s rounds, gateway and direct "
 				+ "in turn, %d connections)%n", WARM_UP_ROUND_SECONDS, connections);
 		int settledInARow = 0;
@@ -402,9 +403,35 @@ final class IntakeLoad {
 		return whole <= 0 ? 0 : part / whole;
 	}
 
+	/**
+	 * The java that runs the gateway and grid-service: {@code GRASSROOTS_BENCH_SERVICE_JAVA} (run.sh sets it to a JDK 25
+	 * when the machine has one, the version of the production image, k8s/Dockerfile), else this bench's own.
+	 */
+	static String serviceJava() {
+		String java = System.getenv("GRASSROOTS_BENCH_SERVICE_JAVA");
+		return java != null && !java.isBlank() ? java : ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static String serviceJavaVersion() {
+		try {
+			Process p = new ProcessBuilder(serviceJava(), "-version").redirectErrorStream(true).start();
+			String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst()
+				.orElse("?");
+			p.waitFor();
+			return first + " (" + serviceJava() + ")";
+		}
+		catch (IOException ex) {
+			return serviceJava() + " (version unknown: " + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return serviceJava();
+		}
+	}
+
 	private static List<String> jvm(String optionsVariable, String heap) {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, heap));
+		// as in the image (k8s/Dockerfile): quiets Netty's native-access warning on 22+, accepted since 17
+		List<String> command = new ArrayList<>(List.of(serviceJava(), heap, "--enable-native-access=ALL-UNNAMED"));
 		// e.g. "-XX:StartFlightRecording=filename=/tmp/grid.jfr,settings=profile" to see where the CPU goes
 		String extra = System.getenv(optionsVariable);
 		if (extra != null && !extra.isBlank()) {

@@ -67,76 +67,103 @@ class CaseRepository {
 	}
 
 	/**
+	 * The rule for suspected duplicates of case {@code :caseId}, as CTEs for the statements that link them: same
+	 * category, within {@code :radius} metres by great-circle distance (the haversine of
+	 * {@link org.grassroots.grid.geo.Geodesy#distanceMeters}), reported since {@code :since}; the newest
+	 * {@value #MAX_CANDIDATES}, linked and named in one DUPLICATE_SUSPECTED timeline entry, whose time (the
+	 * {@code %s}) the statement supplies. The tenant is spelled out in the scan: the escalation policy OR-ed into
+	 * grid_case's row-level security would otherwise keep the planner from the tenant-leading index, and the scan would
+	 * read every case. The scan is materialized before it is ordered and cut: an ORDER BY … LIMIT over it tempted the
+	 * planner into walking the (tenant, reported_at) index through every recent case of the district.
+	 */
+	private static final String DUPLICATES = """
+			near as materialized (
+			  select id, number, reported_at,
+			    2 * 6371008.8 * asin(least(1, sqrt(power(sin(radians(lat - :nearLat) / 2), 2)
+			      + cos(radians(:nearLat)) * cos(radians(lat)) * power(sin(radians(lng - :nearLng) / 2), 2)))) as distance
+			  from grid_case
+			  where tenant_id = :tenant and category_code = :category and dup_cell = any(:cells)
+			    and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng
+			    and id <> :caseId
+			), dup as materialized (
+			  select id, number, reported_at, distance from near where distance <= :radius
+			  order by reported_at desc, id desc limit :maxLinks
+			), links as (
+			  insert into case_link (tenant_id, case_id, related_case_id, kind, distance_m)
+			  select :tenant, :caseId, dup.id, 'SUSPECTED_DUPLICATE', dup.distance from dup
+			  on conflict do nothing
+			), linked as (
+			  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
+			    actor_kind, data, at)
+			  select :linkedId, :tenant, :caseId, 'DUPLICATE_SUSPECTED', null, null, 'system', 'system',
+			    jsonb_build_object('cases', (select jsonb_agg(number order by reported_at desc, id desc) from dup)),
+			    %s
+			  where exists (select 1 from dup)
+			)""";
+
+	private static JdbcClient.StatementSpec bindDuplicates(JdbcClient.StatementSpec spec, String tenant, UUID caseId,
+			String category, NearbyQuery near) {
+		return spec.param("tenant", tenant)
+			.param("caseId", caseId)
+			.param("category", category)
+			.param("linkedId", UUID.randomUUID())
+			.param("cells", near.cells().toArray(Long[]::new))
+			.param("since", near.since())
+			.param("minLat", near.minLat())
+			.param("maxLat", near.maxLat())
+			.param("minLng", near.minLng())
+			.param("maxLng", near.maxLng())
+			.param("nearLat", near.lat())
+			.param("nearLng", near.lng())
+			.param("radius", near.radius())
+			.param("maxLinks", MAX_CANDIDATES);
+	}
+
+	private static final String INSERT_REPORTED = """
+			with c as (
+			  insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
+			    description, lat, lng, dup_cell, address, grid_id, region, street_path, community_path, grid_path,
+			    queue_region, household_id, patrol_id, reporter_subject, reporter_kind, reporter_name,
+			    reporter_phone_cipher, reporter_phone_blind, reporter_phone_masked, external_id, attributes,
+			    reported_at, deadline_at, next_escalation_at)
+			  values (:id, :tenant, :prefix || lpad(nextval('case_number_seq')::text, 6, '0'), :channel, :category,
+			    :priority, 'REPORTED', :title, :description, :lat, :lng, :cell, :address, :grid, :region, :street,
+			    :community, :gridPath, :region, :household, :patrol, :reporter, :reporterKind, :reporterName,
+			    :phoneCipher, :phoneBlind, :phoneMasked, :externalId, cast(:attributes as jsonb), :reportedAt,
+			    :deadlineAt, :nextEscalationAt)
+			  returning\s""" + COLUMNS + """
+			), timeline as (
+			  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
+			    actor_kind, data)
+			  select :timelineId, :tenant, c.id, 'REPORTED', null, 'REPORTED', :reporter, :reporterKind,
+			    jsonb_build_object('channel', :channel, 'region', :region, 'number', c.number)
+			  from c
+			  returning at
+			), outbox as (
+			  insert into outbox_event (id, tenant_id, source, type, subject, data)
+			  select :eventId, :tenant, :source, :eventType, c.id::text,
+			    jsonb_set(cast(:payload as jsonb), '{number}', to_jsonb(c.number))
+			  from c
+			), """ + DUPLICATES.formatted("(select at from timeline) + interval '1 microsecond'") + """
+			select c.*,
+			  (select array_agg(d.id order by d.reported_at desc, d.id desc) from dup d) as dup_ids,
+			  (select array_agg(d.number order by d.reported_at desc, d.id desc) from dup d) as dup_numbers,
+			  (select array_agg(d.distance order by d.reported_at desc, d.id desc) from dup d) as dup_distances
+			from c""";
+
+	/**
 	 * The whole intake in one round trip: the case row (its number from the sequence; the {@code case_fact} trigger
 	 * fires), the REPORTED timeline entry, the {@code case.reported} outbox event (the row {@code Outbox.append} would
-	 * write, in the same transaction), and its suspected duplicates: same category, within the radius (the
-	 * haversine of {@link org.grassroots.grid.geo.Geodesy#distanceMeters}), the newest {@value #MAX_CANDIDATES},
-	 * linked and named in a DUPLICATE_SUSPECTED timeline entry just after the REPORTED one. Linking here instead of
-	 * one statement per link afterwards saved two round trips per case under load (bench/grid intake, where most
-	 * cases have a neighbour). The scan sees the table as it was before this statement, so the new case is never its
-	 * own duplicate. The tenant is spelled out in the scan: the escalation policy OR-ed into grid_case's row-level
-	 * security would otherwise keep the planner from the tenant-leading index, and the scan would read every case.
-	 * The scan is materialized before it is ordered and cut: an ORDER BY … LIMIT over it tempted the planner into
-	 * walking the (tenant, reported_at) index through every recent case of the district.
+	 * write, in the same transaction), and its suspected duplicates linked ({@link #DUPLICATES}), their timeline entry
+	 * just after the REPORTED one. Linking here instead of one statement per link afterwards saved two round trips per
+	 * case under load (bench/grid intake, where most cases have a neighbour). The scan sees the table as it was before
+	 * this statement, so the new case is never its own duplicate.
 	 */
 	Reported insertReported(String tenant, NewCase c, ReportedEvent event, NearbyQuery near) {
-		return jdbc.sql("""
-				with c as (
-				  insert into grid_case (id, tenant_id, number, channel, category_code, priority, status, title,
-				    description, lat, lng, dup_cell, address, grid_id, region, street_path, community_path, grid_path,
-				    queue_region, household_id, patrol_id, reporter_subject, reporter_kind, reporter_name,
-				    reporter_phone_cipher, reporter_phone_blind, reporter_phone_masked, external_id, attributes,
-				    reported_at, deadline_at, next_escalation_at)
-				  values (:id, :tenant, :prefix || lpad(nextval('case_number_seq')::text, 6, '0'), :channel, :category,
-				    :priority, 'REPORTED', :title, :description, :lat, :lng, :cell, :address, :grid, :region, :street,
-				    :community, :gridPath, :region, :household, :patrol, :reporter, :reporterKind, :reporterName,
-				    :phoneCipher, :phoneBlind, :phoneMasked, :externalId, cast(:attributes as jsonb), :reportedAt,
-				    :deadlineAt, :nextEscalationAt)
-				  returning\s""" + COLUMNS + """
-				), timeline as (
-				  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
-				    actor_kind, data)
-				  select :timelineId, :tenant, c.id, 'REPORTED', null, 'REPORTED', :reporter, :reporterKind,
-				    jsonb_build_object('channel', :channel, 'region', :region, 'number', c.number)
-				  from c
-				  returning at
-				), outbox as (
-				  insert into outbox_event (id, tenant_id, source, type, subject, data)
-				  select :eventId, :tenant, :source, :eventType, c.id::text,
-				    jsonb_set(cast(:payload as jsonb), '{number}', to_jsonb(c.number))
-				  from c
-				), near as materialized (
-				  select id, number, reported_at,
-				    2 * 6371008.8 * asin(least(1, sqrt(power(sin(radians(lat - :nearLat) / 2), 2)
-				      + cos(radians(:nearLat)) * cos(radians(lat)) * power(sin(radians(lng - :nearLng) / 2), 2)))) as distance
-				  from grid_case
-				  where tenant_id = :tenant and category_code = :category and dup_cell = any(:cells)
-				    and reported_at >= :since and lat between :minLat and :maxLat and lng between :minLng and :maxLng
-				), dup as materialized (
-				  select id, number, reported_at, distance from near where distance <= :radius
-				  order by reported_at desc, id desc limit :maxLinks
-				), links as (
-				  insert into case_link (tenant_id, case_id, related_case_id, kind, distance_m)
-				  select :tenant, c.id, dup.id, 'SUSPECTED_DUPLICATE', dup.distance from c, dup
-				  on conflict do nothing
-				), linked as (
-				  insert into case_event (id, tenant_id, case_id, type, from_status, to_status, actor_subject,
-				    actor_kind, data, at)
-				  select :linkedId, :tenant, c.id, 'DUPLICATE_SUSPECTED', null, null, 'system', 'system',
-				    jsonb_build_object('cases', (select jsonb_agg(number order by reported_at desc, id desc) from dup)),
-				    (select at from timeline) + interval '1 microsecond'
-				  from c where exists (select 1 from dup)
-				)
-				select c.*,
-				  (select array_agg(d.id order by d.reported_at desc, d.id desc) from dup d) as dup_ids,
-				  (select array_agg(d.number order by d.reported_at desc, d.id desc) from dup d) as dup_numbers,
-				  (select array_agg(d.distance order by d.reported_at desc, d.id desc) from dup d) as dup_distances
-				from c""")
+		return bindDuplicates(jdbc.sql(INSERT_REPORTED), tenant, c.id(), c.category(), near)
 			.param("id", c.id())
-			.param("tenant", tenant)
 			.param("prefix", c.number())
 			.param("channel", c.channel().name())
-			.param("category", c.category())
 			.param("priority", c.priority().name())
 			.param("title", c.title())
 			.param("description", c.description())
@@ -163,21 +190,10 @@ class CaseRepository {
 			.param("deadlineAt", c.deadlineAt())
 			.param("nextEscalationAt", c.nextEscalationAt(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("timelineId", UUID.randomUUID())
-			.param("linkedId", UUID.randomUUID())
 			.param("eventId", event.id())
 			.param("source", event.source())
 			.param("eventType", event.type())
 			.param("payload", event.payload())
-			.param("cells", near.cells().toArray(Long[]::new))
-			.param("since", near.since())
-			.param("minLat", near.minLat())
-			.param("maxLat", near.maxLat())
-			.param("minLng", near.minLng())
-			.param("maxLng", near.maxLng())
-			.param("nearLat", near.lat())
-			.param("nearLng", near.lng())
-			.param("radius", near.radius())
-			.param("maxLinks", MAX_CANDIDATES)
 			.query((rs, n) -> new Reported(map(rs, n), duplicates(rs)))
 			.single();
 	}
@@ -192,8 +208,7 @@ class CaseRepository {
 		Object[] distance = (Object[]) rs.getArray("dup_distances").getArray();
 		List<CaseView.LinkedCase> out = new java.util.ArrayList<>(id.length);
 		for (int i = 0; i < id.length; i++) {
-			out.add(new CaseView.LinkedCase((UUID) id[i], (String) number[i],
-					Math.round(((Number) distance[i]).doubleValue() * 10) / 10.0));
+			out.add(linked((UUID) id[i], (String) number[i], ((Number) distance[i]).doubleValue()));
 		}
 		return out;
 	}
@@ -360,11 +375,7 @@ class CaseRepository {
 			.list();
 	}
 
-	/** A nearby case of the same category. */
-	record Nearby(UUID id, String number, double lat, double lng) {
-	}
-
-	/** The newest duplicate candidates considered for one case (a hot spot must not link hundreds). */
+	/** The newest suspected duplicates linked to one case (a hot spot must not link hundreds). */
 	static final int MAX_CANDIDATES = 20;
 
 	/** The 0.001° cell (about 100 m) of a point. */
@@ -389,42 +400,21 @@ class CaseRepository {
 		return cells;
 	}
 
-	/** Duplicate candidates of an existing case (after its category changed); the tenant spelled out as above. */
-	List<Nearby> sameCategoryNear(String tenant, String category, NearbyQuery near, UUID exclude) {
-		// no ORDER BY … LIMIT in SQL, as in insertReported; newest first and capped here
-		return jdbc.sql("select id, number, lat, lng, reported_at from grid_case where tenant_id = :tenant "
-				+ "and category_code = :category and dup_cell = any(:cells) and reported_at >= :since "
-				+ "and lat between :minLat and :maxLat and lng between :minLng and :maxLng and id <> :exclude")
-			.param("tenant", tenant)
-			.param("category", category)
-			.param("cells", near.cells().toArray(Long[]::new))
-			.param("since", near.since())
-			.param("minLat", near.minLat())
-			.param("maxLat", near.maxLat())
-			.param("minLng", near.minLng())
-			.param("maxLng", near.maxLng())
-			.param("exclude", exclude)
-			.query((rs, n) -> new Timed(new Nearby(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3),
-					rs.getDouble(4)), rs.getObject(5, OffsetDateTime.class)))
-			.list()
-			.stream()
-			.sorted(java.util.Comparator.comparing(Timed::reportedAt).reversed())
-			.limit(MAX_CANDIDATES)
-			.map(Timed::nearby)
-			.toList();
+	/**
+	 * Links the suspected duplicates of an existing case (after its category changed) by the same rule as intake,
+	 * their timeline entry now.
+	 * @return how many cases lie within the radius (linked now or before)
+	 */
+	int linkDuplicates(String tenant, UUID caseId, String category, NearbyQuery near) {
+		return bindDuplicates(jdbc.sql(RELINK), tenant, caseId, category, near).query(Integer.class).single();
 	}
 
-	private record Timed(Nearby nearby, OffsetDateTime reportedAt) {
-	}
+	private static final String RELINK = "with " + DUPLICATES.formatted("clock_timestamp()")
+			+ " select count(*)::int from dup";
 
-	void link(String tenant, UUID caseId, UUID related, double distance) {
-		jdbc.sql("insert into case_link (tenant_id, case_id, related_case_id, kind, distance_m) "
-				+ "values (:tenant, :case, :related, 'SUSPECTED_DUPLICATE', :distance) on conflict do nothing")
-			.param("tenant", tenant)
-			.param("case", caseId)
-			.param("related", related)
-			.param("distance", distance)
-			.update();
+	/** A linked case as shown: the distance to a tenth of a metre. */
+	private static CaseView.LinkedCase linked(UUID id, String number, double meters) {
+		return new CaseView.LinkedCase(id, number, Math.round(meters * 10) / 10.0);
 	}
 
 	List<CaseView.LinkedCase> links(UUID caseId) {
@@ -432,8 +422,7 @@ class CaseRepository {
 				+ "case when l.case_id = :case then l.related_case_id else l.case_id end "
 				+ "where l.case_id = :case or l.related_case_id = :case order by l.created_at")
 			.param("case", caseId)
-			.query((rs, n) -> new CaseView.LinkedCase(rs.getObject(1, UUID.class), rs.getString(2),
-					Math.round(rs.getDouble(3) * 10) / 10.0))
+			.query((rs, n) -> linked(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3)))
 			.list();
 	}
 

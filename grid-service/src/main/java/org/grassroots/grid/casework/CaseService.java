@@ -244,31 +244,6 @@ public class CaseService {
 				lat + dLat, lng - dLng, lng + dLng, since, lat, lng, duplicateRadius);
 	}
 
-	/**
-	 * Links the candidates really within the radius as suspected duplicates, with one timeline entry naming them
-	 * (after a change of category; at intake the same is done inside the intake statement).
-	 */
-	private List<CaseView.LinkedCase> linkDuplicates(Caller caller, CaseRow c, List<CaseRepository.Nearby> candidates) {
-		if (c.lat() == null || c.lng() == null || candidates.isEmpty()) {
-			return List.of();
-		}
-		List<String> linked = new ArrayList<>();
-		List<CaseView.LinkedCase> found = new ArrayList<>();
-		for (CaseRepository.Nearby near : candidates) {
-			double distance = Geodesy.distanceMeters(c.lat(), c.lng(), near.lat(), near.lng());
-			if (distance <= duplicateRadius) {
-				cases.link(caller.tenant(), c.id(), near.id(), distance);
-				linked.add(near.number());
-				found.add(new CaseView.LinkedCase(near.id(), near.number(), Math.round(distance * 10) / 10.0));
-			}
-		}
-		if (!linked.isEmpty()) {
-			cases.event(caller.tenant(), c.id(), "DUPLICATE_SUSPECTED", null, null, SYSTEM, SYSTEM, null,
-					data("cases", linked));
-		}
-		return found;
-	}
-
 	// ---- reading ------------------------------------------------------------------------------------------
 
 	/** One case; a helper link left pending while member-service was down is filled in on this read. */
@@ -377,8 +352,8 @@ public class CaseService {
 					caller.kind(), step.note(), data("category", category.code(), "priority", priority));
 			if (!category.code().equals(c.categoryCode()) && row.lat() != null) {
 				// the window counts from the case's report, as at intake
-				linkDuplicates(caller, row, cases.sameCategoryNear(caller.tenant(), row.categoryCode(),
-						nearbyQuery(row.lat(), row.lng(), row.reportedAt()), row.id()));
+				cases.linkDuplicates(caller.tenant(), row.id(), row.categoryCode(),
+						nearbyQuery(row.lat(), row.lng(), row.reportedAt()));
 			}
 			return view(caller, row, true);
 		});

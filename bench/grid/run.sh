@@ -24,7 +24,7 @@ if [ "${1:-}" = "locate" ]; then
   CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
   mkdir -p "$WORK/classes"
   javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java \
-    bench/src/main/java/org/grassroots/bench/BenchIssuer.java
+    bench/src/main/java/org/grassroots/bench/BenchIssuer.java bench/src/main/java/org/grassroots/bench/Wrk.java
   java -cp "$WORK/classes:$CP" org.grassroots.bench.grid.GridBench locate "${2:-1000000}"
   exit 0
 fi
@@ -65,7 +65,7 @@ fi
 CP="grid-service/target/classes:$(cat "$WORK/classpath.txt")"
 mkdir -p "$WORK/classes"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/org/grassroots/bench/grid/*.java \
-  bench/src/main/java/org/grassroots/bench/BenchIssuer.java
+  bench/src/main/java/org/grassroots/bench/BenchIssuer.java bench/src/main/java/org/grassroots/bench/Wrk.java
 # the gateway and grid-service run on the Java of the production image (k8s/Dockerfile: 25) when this machine has a
 # JDK 25; GRASSROOTS_BENCH_SERVICE_JAVA=/path/to/bin/java chooses another
 if [ -z "${GRASSROOTS_BENCH_SERVICE_JAVA:-}" ]; then

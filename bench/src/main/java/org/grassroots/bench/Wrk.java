@@ -52,7 +52,7 @@ public final class Wrk {
 		}
 	}
 
-	static Result parse(String name, String out) {
+	public static Result parse(String name, String out) {
 		Matcher rps = RPS.matcher(out);
 		if (!rps.find()) {
 			throw new IllegalStateException("no throughput in wrk output:\n" + out);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.grassroots.bench.Wrk;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -27,11 +28,6 @@ final class WrkIntake {
 	static final List<String> CATEGORIES = List.of("env-garbage", "env-sewage", "env-noise", "facility-manhole",
 			"facility-streetlight", "facility-road", "dispute-neighbour", "dispute-property", "safety-fire-passage",
 			"livelihood-service", "suggestion");
-
-	private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-
-	private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$",
-			Pattern.MULTILINE);
 
 	private static final Pattern STATUS = Pattern.compile("^STATUS (\\d+) (\\d+)$", Pattern.MULTILINE);
 
@@ -167,27 +163,8 @@ final class WrkIntake {
 	}
 
 	static Run parse(String name, int seconds, String out) {
-		Matcher rps = RPS.matcher(out);
-		if (!rps.find()) {
-			throw new IllegalStateException("no throughput in wrk output:\n" + out);
-		}
-		double p50 = Double.NaN;
-		double p99 = Double.NaN;
-		Matcher p = PERCENTILE.matcher(out);
-		while (p.find()) {
-			double value = Double.parseDouble(p.group(2));
-			double millis = switch (p.group(3)) {
-				case "us" -> value / 1000.0;
-				case "s" -> value * 1000.0;
-				default -> value;
-			};
-			if (p.group(1).equals("50")) {
-				p50 = millis;
-			}
-			else {
-				p99 = millis;
-			}
-		}
+		// throughput and latency as every bench reads wrk's summary; the rest is this script's own report
+		Wrk.Result summary = Wrk.parse(name, out);
 		Map<Integer, Long> statuses = new TreeMap<>();
 		Matcher s = STATUS.matcher(out);
 		while (s.find()) {
@@ -214,7 +191,7 @@ final class WrkIntake {
 		while (fe.find()) {
 			firstErrors.add(fe.group(1));
 		}
-		return new Run(name, seconds, Double.parseDouble(rps.group(1)), p50, p99,
+		return new Run(name, seconds, summary.requestsPerSecond(), summary.p50Millis(), summary.p99Millis(),
 				sent.find() ? Long.parseLong(sent.group(1)) : -1, statuses, socketErrors, cpu, firstErrors);
 	}
 }

@@ -440,12 +440,9 @@ final class IntakeLoad {
 		return command;
 	}
 
-	private static Process startGrid(Path work, int port, DatabaseCredentials db, String redisUrl, String trustedKeys)
-			throws IOException {
-		List<String> command = jvm("GRASSROOTS_BENCH_GRID_JVM_OPTIONS", "-Xmx768m");
-		command.addAll(List.of("-jar", work.resolve("grid-service.jar").toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(work.resolve("grid-service.log").toFile());
+	/** What both apps are given alike: their port, their own database (application and owner roles), Redis. */
+	private static Map<String, String> appEnvironment(ProcessBuilder builder, int port, DatabaseCredentials db,
+			String redisUrl) {
 		Map<String, String> env = builder.environment();
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
@@ -454,6 +451,16 @@ final class IntakeLoad {
 		env.put("SPRING_FLYWAY_USER", db.ownerUser());
 		env.put("SPRING_FLYWAY_PASSWORD", db.ownerPassword());
 		env.put("SPRING_DATA_REDIS_URL", redisUrl);
+		return env;
+	}
+
+	private static Process startGrid(Path work, int port, DatabaseCredentials db, String redisUrl, String trustedKeys)
+			throws IOException {
+		List<String> command = jvm("GRASSROOTS_BENCH_GRID_JVM_OPTIONS", "-Xmx768m");
+		command.addAll(List.of("-jar", work.resolve("grid-service.jar").toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(work.resolve("grid-service.log").toFile());
+		Map<String, String> env = appEnvironment(builder, port, db, redisUrl);
 		env.put("GRASSROOTS_SECURITY_INTERNAL_TOKEN_JWK_SET", trustedKeys);
 		env.put("SPRING_APPLICATION_JSON", "{\"grassroots\":{\"privacy\":{\"encryption-keys\":{\"bench\":\""
 				+ TestInfrastructure.PRIVACY_KEY + "\"},\"active-key\":\"bench\",\"blind-index-key\":\""
@@ -469,14 +476,7 @@ final class IntakeLoad {
 		command.addAll(List.of("-jar", work.resolve("gateway.jar").toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve("gateway.log").toFile());
-		Map<String, String> env = builder.environment();
-		env.put("SERVER_PORT", String.valueOf(port));
-		env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
-		env.put("SPRING_DATASOURCE_USERNAME", db.appUser());
-		env.put("SPRING_DATASOURCE_PASSWORD", db.appPassword());
-		env.put("SPRING_FLYWAY_USER", db.ownerUser());
-		env.put("SPRING_FLYWAY_PASSWORD", db.ownerPassword());
-		env.put("SPRING_DATA_REDIS_URL", redisUrl);
+		Map<String, String> env = appEnvironment(builder, port, db, redisUrl);
 		// only grid-service runs: the other routes point at a closed port
 		int closed = RedisServerHandle.freePort();
 		for (String service : List.of("CENTER", "MEMBER", "VOLUNTEER", "PROJECT")) {
